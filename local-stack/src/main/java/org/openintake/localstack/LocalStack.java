@@ -1,0 +1,183 @@
+package org.openintake.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The whole system on one machine, on real infrastructure and without Docker: a KRaft Kafka
+ * broker, GreenMail and the three services, each a process of its own, on the design's ports.
+ * Ctrl-C or SIGTERM stops all of them.
+ *
+ * <pre>
+ * java -jar local-stack/target/local-stack.jar [--port-offset=N] [--run-dir=PATH]
+ * </pre>
+ */
+public final class LocalStack implements AutoCloseable {
+
+	private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(180);
+
+	private final Ports ports;
+
+	private final Path runDir;
+
+	private final KafkaBroker kafka;
+
+	private final MailServer mail;
+
+	private final SpringService intake;
+
+	private final SpringService triage;
+
+	private final SpringService notification;
+
+	private boolean closed;
+
+	LocalStack(Ports ports, Path runDir) {
+		StackHome home = StackHome.locate();
+		this.ports = ports;
+		this.runDir = runDir;
+		String kafkaArg = "--spring.kafka.bootstrap-servers=" + ports.bootstrapServers();
+		String notificationUrl = "http://127.0.0.1:" + ports.notification();
+		String intakeOrigins = "http://127.0.0.1:" + ports.intake() + ",http://localhost:" + ports.intake();
+		this.kafka = new KafkaBroker(ports, home.kafkaLib(), runDir.resolve("kafka"));
+		this.mail = new MailServer(ports, home.greenMailJar(), runDir);
+		this.intake = new SpringService("intake-service", home.serviceJar("intake-service"), ports.intake(),
+				List.of(kafkaArg, "--intake.links.notification-base-url=" + notificationUrl), runDir);
+		this.triage = new SpringService("triage-service", home.serviceJar("triage-service"), ports.triage(),
+				List.of(kafkaArg, "--triage.playground.enabled=true"), runDir);
+		this.notification = new SpringService("notification-service", home.serviceJar("notification-service"),
+				ports.notification(),
+				List.of(kafkaArg, "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + ports.smtp(),
+						"--spring.datasource.url=jdbc:h2:file:" + runDir.resolve("notification-db").resolve("notification"),
+						"--notification.cors.allowed-origins=" + intakeOrigins),
+				runDir);
+	}
+
+	public static void main(String[] args) {
+		int offset = 0;
+		Path runDir = StackHome.locate().target().resolve("run");
+		for (String arg : args) {
+			if (arg.startsWith("--port-offset=")) {
+				offset = Integer.parseInt(arg.substring("--port-offset=".length()));
+			}
+			else if (arg.startsWith("--run-dir=")) {
+				runDir = Path.of(arg.substring("--run-dir=".length()));
+			}
+			else {
+				System.err.println("Unknown option " + arg + ". Usage: java -jar local-stack/target/local-stack.jar"
+						+ " [--port-offset=N] [--run-dir=PATH]");
+				System.exit(2);
+			}
+		}
+		LocalStack stack = new LocalStack(Ports.withOffset(offset), runDir);
+		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+		try {
+			stack.start();
+		}
+		catch (RuntimeException ex) {
+			System.err.println("The local stack did not start: " + ex.getMessage());
+			System.exit(1);
+		}
+		System.out.println(stack.describe());
+		try {
+			Thread.currentThread().join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Starts everything and returns once every service reports healthy. */
+	void start() {
+		wipe(runDir);
+		log("Starting Kafka (KRaft) on " + ports.bootstrapServers());
+		kafka.start();
+		log("Starting GreenMail SMTP on 127.0.0.1:" + ports.smtp());
+		mail.start();
+		log("Starting intake-service, triage-service and notification-service");
+		List<SpringService> services = List.of(intake, triage, notification);
+		services.forEach(SpringService::start);
+		services.forEach(service -> service.awaitReady(SERVICE_READY_TIMEOUT));
+	}
+
+	/** Stops the services first (so they can finish in-flight work), then Kafka, then mail. */
+	@Override
+	public synchronized void close() {
+		if (closed) {
+			return;
+		}
+		closed = true;
+		log("Stopping the local stack");
+		Stream.of(intake, triage, notification).parallel().forEach(SpringService::stop);
+		kafka.stop();
+		mail.stop();
+		log("Stopped. Logs are in " + runDir);
+	}
+
+	String describe() {
+		return """
+
+				OpenIntake local stack is running (Ctrl-C stops everything).
+				  Intake page and API     %s            POST /api/intakes
+				  Triage playground       %s/api/triage/assessments
+				  Notification            %s            GET /api/helplines?country=GB, GET /api/cases/{id}/outcome
+				  Actuator                http://127.0.0.1:{%d,%d,%d}/actuator/{health,prometheus}
+				  Kafka                   %s
+				  SMTP (GreenMail)        127.0.0.1:%d
+				  Staff mailboxes         %s/api/user/crisis-oncall@clinic.local/messages (or tms@, cbt@, ...)
+				  Logs and data           %s
+				""".formatted(intake.url(), triage.url(), notification.url(), Ports.management(ports.intake()),
+				Ports.management(ports.triage()), Ports.management(ports.notification()), ports.bootstrapServers(),
+				ports.smtp(), mail.apiUrl(), runDir);
+	}
+
+	Ports ports() {
+		return ports;
+	}
+
+	KafkaBroker kafka() {
+		return kafka;
+	}
+
+	SpringService intake() {
+		return intake;
+	}
+
+	SpringService triage() {
+		return triage;
+	}
+
+	SpringService notification() {
+		return notification;
+	}
+
+	MailServer mail() {
+		return mail;
+	}
+
+	/** Each run starts from empty topics, mailboxes and ledger. */
+	private static void wipe(Path dir) {
+		try {
+			if (Files.exists(dir)) {
+				try (Stream<Path> paths = Files.walk(dir)) {
+					paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+				}
+			}
+			Files.createDirectories(dir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void log(String message) {
+		System.out.println("[local-stack] " + message);
+	}
+
+}

@@ -1,0 +1,60 @@
+package org.openintake.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Finds what the stack runs: the service jars the build produced and the Kafka and GreenMail
+ * libraries copied next to this launcher. Located from the launcher's own location
+ * ({@code local-stack/target/local-stack.jar}, or {@code local-stack/target/classes} in tests), so
+ * the command works from any working directory.
+ */
+record StackHome(Path repository, Path target) {
+
+	static StackHome locate() {
+		try {
+			Path codeSource = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			Path target = codeSource.getParent();
+			return new StackHome(target.getParent().getParent(), target);
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException("Cannot locate the local-stack build directory", ex);
+		}
+	}
+
+	Path serviceJar(String module) {
+		return required(repository.resolve(module).resolve("target").resolve(module + ".jar"));
+	}
+
+	Path kafkaLib() {
+		return required(target.resolve("kafka-lib"));
+	}
+
+	Path greenMailJar() {
+		Path lib = required(target.resolve("greenmail-lib"));
+		try (Stream<Path> jars = Files.list(lib)) {
+			return jars.filter(jar -> jar.getFileName().toString().startsWith("greenmail-standalone"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No greenmail-standalone jar in " + lib));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static Path java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java");
+	}
+
+	private static Path required(Path path) {
+		if (!Files.exists(path)) {
+			throw new IllegalStateException(path + " is missing: build first with ./mvnw -DskipTests package");
+		}
+		return path;
+	}
+
+}

@@ -1,0 +1,221 @@
+package org.openintake.localstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole pipeline as a clinic runs it: the real jars, a real Kafka broker process and a real
+ * SMTP server, started by the same launcher as the README's run command (on ports moved by 100,
+ * so it can run beside a developer's own stack). Mail is read the way a newcomer reads it,
+ * through GreenMail's REST API.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackEndToEndTest {
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	/** Free text we can look for: it must never appear in any email. */
+	private static final String CANARY = "canary-" + UUID.randomUUID();
+
+	private static LocalStack stack;
+
+	@BeforeAll
+	static void startStack() {
+		stack = new LocalStack(Ports.withOffset(100), StackHome.locate().target().resolve("e2e-run"));
+		try {
+			stack.start();
+		}
+		catch (RuntimeException ex) {
+			stack.close();
+			throw ex;
+		}
+	}
+
+	@AfterAll
+	static void stopStack() {
+		if (stack != null) {
+			stack.close();
+			assertThat(stack.kafka().isAlive()).isFalse();
+			assertThat(stack.intake().process().isAlive()).isFalse();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void aRoutineIntakeReachesTheTrackMailboxWithoutItsFreeText() throws Exception {
+		JsonNode receipt = submit(routineIntake(), 202);
+		String caseId = receipt.get("caseId").asString();
+		assertThat(receipt.get("status").asString()).isEqualTo("RECEIVED");
+
+		JsonNode email = awaitEmail("cbt@clinic.local", caseId);
+		String raw = email.get("mimeMessage").asString();
+		assertThat(raw).contains(caseId).doesNotContain(CANARY);
+		assertThat(email.get("subject").asString()).doesNotContainIgnoringCase("depress");
+
+		JsonNode outcome = outcome(caseId, receipt.get("receiptToken").asString(), 200);
+		assertThat(outcome.get("crisis").asBoolean()).isFalse();
+	}
+
+	@Test
+	@Order(2)
+	void aCrisisIntakeReachesOnCallAndOnlyTheRightTokenSeesIt() throws Exception {
+		JsonNode receipt = submit(crisisIntake(), 202);
+		String caseId = receipt.get("caseId").asString();
+
+		JsonNode email = awaitEmail("crisis-oncall@clinic.local", caseId);
+		assertThat(email.get("mimeMessage").asString()).doesNotContain(CANARY).doesNotContain("kill myself");
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode outcome = outcome(caseId, receipt.get("receiptToken").asString(), 200);
+			assertThat(outcome.get("crisis").asBoolean()).isTrue();
+			assertThat(outcome.get("status").asString()).isEqualTo("NOTIFIED");
+		});
+		outcome(caseId, "not-the-token", 404);
+		outcome(UUID.randomUUID().toString(), receipt.get("receiptToken").asString(), 404);
+	}
+
+	@Test
+	@Order(3)
+	void withTheBrokerDownASubmissionGets503AndNeverBecomesAnEmail() throws Exception {
+		int mailBefore = settledMessageCount();
+		stack.kafka().stop();
+		try {
+			HttpResponse<String> response = post(routineIntake());
+			assertThat(response.statusCode()).isEqualTo(503);
+			assertThat(response.headers().firstValue("Retry-After")).isPresent();
+			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+					type -> assertThat(type).startsWith("application/problem+json"));
+		}
+		finally {
+			stack.kafka().start();
+		}
+		// The pipeline recovers: a new case goes all the way through ...
+		JsonNode receipt = submit(routineIntake(), 202);
+		awaitEmail("cbt@clinic.local", receipt.get("caseId").asString());
+		// ... and the refused one never turned into an email (a staff mail and no more).
+		assertThat(totalMessages()).isEqualTo(mailBefore + 1);
+	}
+
+	private static String routineIntake() {
+		return """
+				{"locale": "en", "country": "GB",
+				 "patient": {"name": "Ada Lovelace", "email": "ada@example.org", "phone": "+44 20 7946 0000",
+				             "dateOfBirth": "1990-01-31", "sex": "female", "preferredContact": "phone"},
+				 "consent": {"processing": true, "contact": false},
+				 "questionnaires": {"phq9": [2,2,1,2,1,1,2,1,0], "gad7": [1,1,2,1,0,1,1],
+				   "cssrs": {"wishDead": false, "suicidalThoughts": false, "behavior": false}},
+				 "answers": {"concerns": "Low mood and poor sleep since the winter. %s", "history": "None.",
+				             "goals": "Feel like myself again."},
+				 "treatment": {"interests": ["CBT"], "antidepressantTrials": 0, "tried": []}}
+				""".formatted(CANARY);
+	}
+
+	private static String crisisIntake() {
+		return """
+				{"locale": "en", "country": "GB",
+				 "patient": {"name": "Grace Hopper", "email": "grace@example.org", "phone": "+44 20 7946 0001",
+				             "sex": "female", "preferredContact": "phone"},
+				 "consent": {"processing": true, "contact": true},
+				 "questionnaires": {"phq9": [3,3,2,3,2,3,2,2,2], "gad7": [2,2,2,2,1,2,2],
+				   "cssrs": {"wishDead": true, "suicidalThoughts": true, "method": false, "intent": false,
+				             "plan": false, "behavior": false}},
+				 "answers": {"concerns": "I want to kill myself. %s", "history": null, "goals": null}}
+				""".formatted(CANARY);
+	}
+
+	private static JsonNode submit(String body, int expectedStatus) throws Exception {
+		HttpResponse<String> response = post(body);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+		return json.readTree(response.body());
+	}
+
+	private static HttpResponse<String> post(String body) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(stack.intake().url() + "/api/intakes"))
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static JsonNode outcome(String caseId, String token, int expectedStatus) throws Exception {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(stack.notification().url() + "/api/cases/" + caseId + "/outcome"))
+			.header("Authorization", "Bearer " + token)
+			.build();
+		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+		return json.readTree(response.body());
+	}
+
+	/** Waits for the message about {@code caseId} in a mailbox, read through GreenMail's REST API. */
+	private static JsonNode awaitEmail(String mailbox, String caseId) {
+		List<JsonNode> found = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+			for (JsonNode message : messages(mailbox)) {
+				if (message.get("mimeMessage").asString().contains(caseId)) {
+					found.add(message);
+					return true;
+				}
+			}
+			return false;
+		});
+		return found.get(0);
+	}
+
+	private static List<JsonNode> messages(String mailbox) throws Exception {
+		HttpResponse<String> response = http.send(
+				HttpRequest.newBuilder(URI.create(stack.mail().apiUrl() + "/api/user/" + mailbox + "/messages")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		List<JsonNode> messages = new ArrayList<>();
+		if (response.statusCode() == 200) {
+			json.readTree(response.body()).forEach(messages::add);
+		}
+		return messages;
+	}
+
+	/** Waits until earlier tests' mail (patient acknowledgements, say) has stopped arriving. */
+	private static int settledMessageCount() throws Exception {
+		int[] last = { -1 };
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+			int now = totalMessages();
+			boolean settled = now == last[0];
+			last[0] = now;
+			return settled;
+		});
+		return last[0];
+	}
+
+	private static int totalMessages() throws Exception {
+		HttpResponse<String> users = http.send(
+				HttpRequest.newBuilder(URI.create(stack.mail().apiUrl() + "/api/user")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		int total = 0;
+		for (JsonNode user : json.readTree(users.body())) {
+			total += messages(user.get("email").asString()).size();
+		}
+		return total;
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.openintake.intake.submission;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the intake API ({@code intake.*}).
+ *
+ * @param maxBodySize largest accepted request body; larger ones get 413 before they are parsed
+ * @param retryAfter what a 503 tells the client to wait before retrying
+ * @param topic how the {@code intake-submissions} topic is created
+ * @param links where the receipt's links point (notification-service)
+ * @param idempotency the in-memory store of Idempotency-Key submissions
+ */
+@ConfigurationProperties("intake")
+record IntakeProperties(
+		@DefaultValue("64KB") DataSize maxBodySize,
+		@DefaultValue("5s") Duration retryAfter,
+		@DefaultValue Topic topic,
+		@DefaultValue Links links,
+		@DefaultValue Idempotency idempotency) {
+
+	/**
+	 * @param partitions bound on how many triage instances can share the work
+	 * @param replicas replication factor (1 locally, 3 in the production-like stack)
+	 */
+	record Topic(@DefaultValue("6") int partitions, @DefaultValue("1") short replicas) {
+	}
+
+	/** @param notificationBaseUrl base URL of notification-service as the patient's browser reaches it */
+	record Links(@DefaultValue("http://127.0.0.1:8082") String notificationBaseUrl) {
+	}
+
+	/**
+	 * @param ttl how long a key is remembered after its first use
+	 * @param maxEntries bound on remembered keys (memory), the oldest go first
+	 */
+	record Idempotency(@DefaultValue("24h") Duration ttl, @DefaultValue("100000") long maxEntries) {
+	}
+
+}

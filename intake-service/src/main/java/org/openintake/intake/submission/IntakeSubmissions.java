@@ -1,0 +1,120 @@
+package org.openintake.intake.submission;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.NameBasedGenerator;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import org.openintake.events.IntakeForm;
+import org.openintake.events.IntakeSubmitted;
+import org.openintake.intake.submission.IdempotencyStore.Attempt;
+import org.openintake.intake.submission.IdempotencyStore.Entry;
+import org.openintake.intake.submission.SubmissionMetrics.Outcome;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns a valid form into a case: gives it an identity, publishes {@link IntakeSubmitted} and
+ * answers with the receipt once Kafka acknowledged it.
+ */
+@Service
+class IntakeSubmissions {
+
+	/** Namespace of the name-based (v5) event ids derived from Idempotency-Keys. */
+	static final UUID IDEMPOTENCY_NAMESPACE = UUID.fromString("6c1f4a8e-2f43-4d1b-9a57-0b6e7c7d9e21");
+
+	private final IntakePublisher publisher;
+
+	private final IdempotencyStore idempotency;
+
+	private final IntakeProperties properties;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final TimeBasedEpochGenerator caseIds = Generators.timeBasedEpochGenerator();
+
+	private final NameBasedGenerator keyEventIds = Generators.nameBasedGenerator(IDEMPOTENCY_NAMESPACE);
+
+	IntakeSubmissions(IntakePublisher publisher, IdempotencyStore idempotency, IntakeProperties properties,
+			JsonMapper json) {
+		this.publisher = publisher;
+		this.idempotency = idempotency;
+		this.properties = properties;
+		this.json = json;
+		this.clock = Clock.systemUTC();
+	}
+
+	record Submitted(Receipt receipt, Outcome outcome) {
+	}
+
+	/**
+	 * @param idempotencyKey a validated key, or null
+	 * @return the receipt once Kafka acknowledged the event; {@link KafkaUnavailable} if it did not
+	 */
+	Mono<Submitted> submit(IntakeForm form, String idempotencyKey) {
+		return Mono.defer(() -> {
+			if (idempotencyKey == null) {
+				CaseIdentity identity = new CaseIdentity(UUID.randomUUID(), caseIds.generate().toString(),
+						ReceiptToken.generate());
+				return wait(deliver(identity, form)).map(receipt -> new Submitted(receipt, Outcome.ACCEPTED));
+			}
+			String bodyHash = ReceiptToken.sha256Hex(json.writeValueAsString(form));
+			Entry entry = idempotency.entryFor(idempotencyKey, key -> new Entry(bodyHash, new CaseIdentity(
+					keyEventIds.generate(key), caseIds.generate().toString(), ReceiptToken.generate())));
+			if (!entry.bodyHash().equals(bodyHash)) {
+				return Mono.error(IntakeRejected.unprocessable(
+						"This Idempotency-Key was already used for a different submission.",
+						List.of(new FieldError("Idempotency-Key", "was already used with a different body", "idempotency"))));
+			}
+			Attempt attempt = entry.slot().attach();
+			if (attempt.owner()) {
+				deliver(entry.identity(), form).whenComplete((receipt, failure) -> {
+					if (failure != null) {
+						attempt.delivery().completeExceptionally(failure);
+					}
+					else {
+						attempt.delivery().complete(receipt);
+					}
+				});
+			}
+			return wait(attempt.delivery())
+				.map(receipt -> new Submitted(receipt, attempt.owner() ? Outcome.ACCEPTED : Outcome.DUPLICATE));
+		});
+	}
+
+	/**
+	 * Starts publishing at once and independently of the HTTP request: a client that hangs up
+	 * must not leave a half-finished delivery that later retries would wait on forever. The send
+	 * runs on a worker thread because the producer may block up to max.block.ms.
+	 */
+	private CompletableFuture<Receipt> deliver(CaseIdentity identity, IntakeForm form) {
+		IntakeSubmitted event = new IntakeSubmitted(identity.eventId(), identity.caseId(), clock.instant(),
+				IntakeSubmitted.SCHEMA_VERSION, identity.token().hash(), form);
+		return CompletableFuture.supplyAsync(() -> publisher.publish(event), task -> Schedulers.boundedElastic().schedule(task))
+			.thenCompose(sent -> sent)
+			.thenApply(sent -> receipt(identity, form));
+	}
+
+	private Mono<Receipt> wait(CompletableFuture<Receipt> delivery) {
+		// suppressCancel: a cancelled request must not cancel a delivery other requests share
+		return Mono.fromFuture(delivery, true)
+			.onErrorMap(failure -> !(failure instanceof IntakeRejected),
+					failure -> new KafkaUnavailable(properties.retryAfter(), failure));
+	}
+
+	private Receipt receipt(CaseIdentity identity, IntakeForm form) {
+		String base = properties.links().notificationBaseUrl().replaceAll("/+$", "");
+		return new Receipt(identity.caseId(), identity.token().token(), "RECEIVED",
+				new Receipt.Links(base + "/api/cases/" + identity.caseId() + "/outcome",
+						base + "/api/helplines?country=" + form.country() + "&lang=" + form.locale()));
+	}
+
+}

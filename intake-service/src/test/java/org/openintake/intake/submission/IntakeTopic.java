@@ -1,0 +1,64 @@
+package org.openintake.intake.submission;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.openintake.events.Topics;
+
+/** Reads what is really on the intake topic of the embedded broker, as plain strings. */
+final class IntakeTopic implements AutoCloseable {
+
+	private final KafkaConsumer<String, String> consumer;
+
+	IntakeTopic(String bootstrapServers) {
+		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ConsumerConfig.GROUP_ID_CONFIG, "intake-test-" + UUID.randomUUID(),
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
+	}
+
+	private List<TopicPartition> partitions() {
+		List<PartitionInfo> infos = consumer.partitionsFor(Topics.INTAKE_SUBMISSIONS, Duration.ofSeconds(10));
+		return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+	}
+
+	/** How many records the topic holds in all (sum of end offsets). */
+	long size() {
+		return consumer.endOffsets(partitions()).values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	/** Every record on the topic, read from the beginning up to the current end. */
+	List<ConsumerRecord<String, String>> all() {
+		List<TopicPartition> partitions = partitions();
+		Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+		consumer.assign(partitions);
+		consumer.seekToBeginning(partitions);
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("could not read the intake topic to its end");
+			}
+			consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+		}
+		return records;
+	}
+
+	List<ConsumerRecord<String, String>> withKey(String key) {
+		return all().stream().filter(record -> key.equals(record.key())).toList();
+	}
+
+	@Override
+	public void close() {
+		consumer.close();
+	}
+
+}

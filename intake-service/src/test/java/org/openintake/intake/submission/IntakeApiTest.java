@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
@@ -29,6 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
@@ -44,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "management.server.port=0" })
+@ExtendWith(OutputCaptureExtension.class)
 class IntakeApiTest {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -52,6 +57,9 @@ class IntakeApiTest {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	MeterRegistry meters;
@@ -108,7 +116,7 @@ class IntakeApiTest {
 	}
 
 	@Test
-	void aValidIntakeIsOnTheTopicKeyedByCaseIdBeforeTheReceiptIsAnswered() throws Exception {
+	void aValidIntakeIsOnTheTopicKeyedByCaseIdBeforeTheReceiptIsAnswered(CapturedOutput output) throws Exception {
 		ObjectNode body = validBody();
 		double acceptedBefore = submissions("accepted");
 
@@ -137,6 +145,30 @@ class IntakeApiTest {
 		assertThat(record.value()).doesNotContain(token);
 		assertThat(event.get("form")).isEqualTo(body);
 		assertThat(submissions("accepted")).isEqualTo(acceptedBefore + 1);
+		assertThat(output.getAll()).as("no health data or contact details in any log line")
+			.doesNotContain("I sleep badly")
+			.doesNotContain("ada@example.org")
+			.doesNotContain(token);
+	}
+
+	@Test
+	void submissionsByOutcomeAreScrapedByPrometheusOnTheManagementPort() throws Exception {
+		accepted(validBody().toString(), null);
+		String scrape = WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + managementPort)
+			.build()
+			.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(scrape).containsPattern("intake_submissions_total\\{[^}]*outcome=\"accepted\"[^}]*} [1-9]")
+			.contains("outcome=\"invalid\"")
+			.contains("outcome=\"duplicate\"")
+			.contains("outcome=\"unavailable\"");
 	}
 
 	@Test

@@ -1,0 +1,98 @@
+package org.openintake.notification.casemail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.openintake.events.CaseTriaged;
+import org.openintake.notification.cases.CaseStatusStore;
+import org.openintake.notification.mail.Email;
+import org.openintake.notification.mail.EmailOutbox;
+import org.openintake.notification.mail.SendResult;
+import org.openintake.notification.mail.SmtpRejected;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns one triaged case into its emails: staff first (the on-call mailbox for a crisis), then the
+ * patient's acknowledgement. Safe to call again for the same case: the outbox's ledger skips what
+ * already went out, so a redelivered or retried event only sends what is missing.
+ */
+@Component
+public class CaseNotifier {
+
+	private static final Logger log = LoggerFactory.getLogger(CaseNotifier.class);
+
+	private final CaseStatusStore cases;
+
+	private final EmailOutbox outbox;
+
+	private final StaffEmails staffEmails;
+
+	private final PatientAcks patientAcks;
+
+	private final MeterRegistry meters;
+
+	CaseNotifier(CaseStatusStore cases, EmailOutbox outbox, StaffEmails staffEmails, PatientAcks patientAcks,
+			MeterRegistry meters) {
+		this.cases = cases;
+		this.outbox = outbox;
+		this.staffEmails = staffEmails;
+		this.patientAcks = patientAcks;
+		this.meters = meters;
+	}
+
+	public void notify(CaseTriaged event, Lane lane) {
+		// A crisis flag on either side wins: a case is never quietly downgraded to routine.
+		boolean crisis = event.crisis() || lane == Lane.CRISIS;
+		CaseTriaged.Contact contact = event.contact();
+		this.cases.triaged(event.caseId(), crisis, (contact != null) ? contact.receiptTokenHash() : null,
+				(contact != null) ? contact.country() : null, (contact != null) ? contact.locale() : null,
+				event.submittedAt());
+
+		SendResult staff = this.outbox.send(this.staffEmails.forCase(event, crisis));
+		if (staff == SendResult.SENT && event.submittedAt() != null) {
+			endToEndLatency(lane).record(Duration.between(event.submittedAt(), Instant.now()));
+		}
+		this.cases.notified(event.caseId(), crisis);
+
+		Optional<Email> ack = this.patientAcks.forCase(event);
+		if (ack.isPresent()) {
+			try {
+				this.outbox.send(ack.get());
+			}
+			catch (SmtpRejected ex) {
+				// Staff have the case; an address the patient mistyped is no reason to dead-letter it
+				// and page ops. The failure is counted in notification.emails{kind=patient_ack,result=failed}.
+				log.warn("Patient acknowledgement for case {} was refused (reply {}); staff were notified",
+						event.caseId(), ex.replyCode());
+			}
+		}
+	}
+
+	/**
+	 * The crisis email could not reach on-call: send it to the escalation address instead. Never
+	 * throws, because it runs while the record is being dead-lettered.
+	 */
+	public void escalate(CaseTriaged event, String why) {
+		try {
+			this.outbox.send(this.staffEmails.escalation(event, why));
+		}
+		catch (RuntimeException ex) {
+			log.error("Escalation email for crisis case {} failed too ({}); the dead-letter alert is the last line",
+					event.caseId(), ex.getClass().getSimpleName());
+		}
+	}
+
+	private Timer endToEndLatency(Lane lane) {
+		return Timer.builder("notification.end_to_end.latency")
+			.description("From the patient's submission to SMTP accepting the staff email")
+			.tag("lane", lane.tag())
+			.publishPercentileHistogram()
+			.register(this.meters);
+	}
+
+}

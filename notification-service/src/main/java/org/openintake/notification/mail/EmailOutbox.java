@@ -1,0 +1,101 @@
+package org.openintake.notification.mail;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.openintake.notification.NotificationProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands emails to SMTP exactly once per case, kind and recipient: the ledger is checked before and
+ * written after SMTP accepts. Failures are sorted into {@link SmtpUnavailable} (retry) and
+ * {@link SmtpRejected} (dead-letter); neither carries an address or the server's words.
+ */
+@Component
+public class EmailOutbox {
+
+	private static final Logger log = LoggerFactory.getLogger(EmailOutbox.class);
+
+	private final JavaMailSender mailSender;
+
+	private final EmailLedger ledger;
+
+	private final MeterRegistry meters;
+
+	private final String from;
+
+	EmailOutbox(JavaMailSender mailSender, EmailLedger ledger, MeterRegistry meters, NotificationProperties properties) {
+		this.mailSender = mailSender;
+		this.ledger = ledger;
+		this.meters = meters;
+		this.from = properties.from();
+	}
+
+	/**
+	 * Sends the email unless the ledger says it went out before.
+	 * @throws SmtpUnavailable when SMTP could not take it for now
+	 * @throws SmtpRejected when SMTP refused it for good, or the address cannot be used
+	 */
+	public SendResult send(Email email) {
+		String messageId = MessageIds.of(email.caseId(), email.kind(), email.to());
+		if (this.ledger.alreadySent(messageId)) {
+			count(email.kind(), "duplicate");
+			return SendResult.DUPLICATE;
+		}
+		try {
+			this.mailSender.send(compose(email, messageId));
+		}
+		catch (MessagingException ex) {
+			// The message could not even be built: an address that is not an address.
+			count(email.kind(), "failed");
+			log.warn("A {} email for case {} could not be composed", email.kind().tag(), email.caseId());
+			throw new SmtpRejected(email.kind(), 0);
+		}
+		catch (MailException ex) {
+			count(email.kind(), "failed");
+			int reply = SmtpReplies.replyCode(ex);
+			log.warn("SMTP did not accept a {} email for case {} (reply {})", email.kind().tag(), email.caseId(),
+					(reply > 0) ? reply : "none");
+			if (SmtpReplies.permanent(reply)) {
+				throw new SmtpRejected(email.kind(), reply);
+			}
+			throw new SmtpUnavailable(email.kind(), reply);
+		}
+		this.ledger.recordSent(messageId, email.caseId(), email.kind());
+		count(email.kind(), "sent");
+		return SendResult.SENT;
+	}
+
+	private MimeMessage compose(Email email, String messageId) throws MessagingException {
+		MimeMessage message = this.mailSender.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+		helper.setFrom(this.from);
+		helper.setTo(email.to());
+		helper.setSubject(PlainText.line(email.subject(), 200));
+		helper.setText(email.body(), false);
+		if (email.urgent()) {
+			helper.setPriority(1);
+			message.setHeader("Importance", "high");
+			message.setHeader("Priority", "urgent");
+		}
+		message.setHeader("Message-ID", messageId);
+		message.setHeader("Auto-Submitted", "auto-generated");
+		return message;
+	}
+
+	private void count(EmailKind kind, String result) {
+		Counter.builder("notification.emails")
+			.description("Emails by kind and result")
+			.tag("kind", kind.tag())
+			.tag("result", result)
+			.register(this.meters)
+			.increment();
+	}
+
+}

@@ -1,0 +1,162 @@
+package org.openintake.triage.engine.crisis;
+
+import java.util.List;
+
+import org.openintake.events.CrisisCategory;
+
+/**
+ * NegEx/ConText-style reading of the words around a crisis phrase, in the phrase's own language.
+ * Scopes: a sentence ends at . ! ? ; or a line break; a terminator ("but", "aber", "pero",
+ * "mais", "ma") ends every scope inside it, so "no plan, but I do think about killing myself" keeps
+ * the second half; a negation reaches at most {@link #NEGATION_WINDOW} words.
+ */
+final class Context {
+
+	static final int NEGATION_WINDOW = 5;
+
+	static final int NEGATION_AFTER_WINDOW = 3;
+
+	record Reading(boolean negated, boolean historical, boolean hypothetical, boolean otherExperiencer, boolean soon) {
+	}
+
+	private Context() {
+	}
+
+	/**
+	 * @param cues every cue in the text, sorted by start, without those lying inside a crisis phrase
+	 */
+	static Reading read(FoldedText view, List<CueMatch> cues, Candidate c) {
+		String language = c.entry().language();
+		int sentenceStart = sentenceStart(view, c.start());
+		int sentenceEnd = sentenceEnd(view, c.end());
+		boolean question = sentenceEnd < view.length() && view.charAt(sentenceEnd) == '?';
+
+		int clauseStart = sentenceStart;
+		int clauseEnd = sentenceEnd;
+		int negStart = sentenceStart;
+		int negEnd = sentenceEnd;
+		for (CueMatch m : cues) {
+			if (!m.cue().language().equals(language) || m.start() < sentenceStart || m.end() > sentenceEnd) {
+				continue;
+			}
+			Term.CueType type = m.cue().type();
+			if (type == Term.CueType.TERMINATOR || type == Term.CueType.NEGATION_TERMINATOR) {
+				if (m.end() <= c.start()) {
+					negStart = Math.max(negStart, m.end());
+					if (type == Term.CueType.TERMINATOR) {
+						clauseStart = Math.max(clauseStart, m.end());
+					}
+				}
+				else if (m.start() >= c.end()) {
+					negEnd = Math.min(negEnd, m.start());
+					if (type == Term.CueType.TERMINATOR) {
+						clauseEnd = Math.min(clauseEnd, m.start());
+					}
+				}
+			}
+		}
+
+		boolean negated = false;
+		boolean historical = false;
+		boolean current = false;
+		boolean hypothetical = question;
+		boolean soon = false;
+		int otherCueEnd = -1;
+		int selfCueStart = -1;
+		for (CueMatch m : cues) {
+			if (!m.cue().language().equals(language) || m.overlaps(c.start(), c.end())) {
+				continue;
+			}
+			if (m.cue().type() == Term.CueType.TIMING && m.start() >= sentenceStart && m.end() <= sentenceEnd) {
+				soon = true;
+			}
+			if (m.start() < clauseStart && m.cue().type() != Term.CueType.NEGATION
+					|| m.start() < negStart && m.cue().type() == Term.CueType.NEGATION) {
+				continue;
+			}
+			switch (m.cue().type()) {
+				case NEGATION -> {
+					if (m.end() <= c.start() && words(view, m.end(), c.start()) <= NEGATION_WINDOW
+							&& !insidePseudoNegation(cues, m)) {
+						negated = true;
+					}
+				}
+				case NEGATION_AFTER -> {
+					if (m.start() >= c.end() && m.end() <= negEnd
+							&& words(view, c.end(), m.start()) <= NEGATION_AFTER_WINDOW) {
+						negated = true;
+					}
+				}
+				case HISTORICAL -> historical |= m.end() <= clauseEnd;
+				case CURRENT -> current |= m.end() <= clauseEnd;
+				case HYPOTHETICAL -> hypothetical |= m.end() <= c.start();
+				case OTHER_EXPERIENCER -> {
+					if (m.end() <= c.start()) {
+						otherCueEnd = Math.max(otherCueEnd, m.end());
+					}
+				}
+				case FIRST_PERSON -> {
+					if (m.end() <= c.start()) {
+						selfCueStart = Math.max(selfCueStart, m.start());
+					}
+				}
+				default -> {
+				}
+			}
+		}
+		boolean other = switch (c.entry().experiencer()) {
+			case OTHER -> true;
+			case SELF -> false;
+			case ANY -> otherCueEnd >= 0 && selfCueStart < otherCueEnd && selfDirected(c.entry().category());
+		};
+		return new Reading(negated, historical && !current, hypothetical, other, soon);
+	}
+
+	/** Categories where "someone else" makes it a third-party concern rather than the patient's. */
+	static boolean selfDirected(CrisisCategory category) {
+		return category != CrisisCategory.HARM_TO_OTHERS && category != CrisisCategory.DANGER_FROM_OTHERS;
+	}
+
+	private static boolean insidePseudoNegation(List<CueMatch> cues, CueMatch negation) {
+		for (CueMatch m : cues) {
+			if (m.cue().type() == Term.CueType.PSEUDO_NEGATION && m.start() <= negation.start() && m.end() >= negation.end()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isSentenceBreak(char ch) {
+		return ch == '.' || ch == '!' || ch == '?' || ch == ';' || ch == '\n';
+	}
+
+	static int sentenceStart(FoldedText view, int from) {
+		int i = from - 1;
+		while (i >= 0 && !isSentenceBreak(view.charAt(i))) {
+			i--;
+		}
+		return i + 1;
+	}
+
+	static int sentenceEnd(FoldedText view, int from) {
+		int i = from;
+		while (i < view.length() && !isSentenceBreak(view.charAt(i))) {
+			i++;
+		}
+		return i;
+	}
+
+	private static int words(FoldedText view, int from, int to) {
+		int count = 0;
+		boolean inWord = false;
+		for (int i = from; i < to; i++) {
+			boolean w = view.isWordChar(i);
+			if (w && !inWord) {
+				count++;
+			}
+			inWord = w;
+		}
+		return count;
+	}
+
+}

@@ -1,0 +1,264 @@
+package org.openintake.triage.engine.crisis;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.ahocorasick.trie.PayloadTrie;
+import org.openintake.events.CaseTriaged;
+import org.openintake.events.CrisisCategory;
+import org.openintake.events.RiskLevel;
+
+/**
+ * Finds crisis language in free text, in every loaded language at once. Immutable and thread-safe
+ * once loaded: all phrases are compiled into two Aho-Corasick automata, one over the folded text
+ * and one over the obfuscation/misspelling view, so the cost per text does not grow with the
+ * number of phrases.
+ */
+public final class CrisisDetector {
+
+	/** Behaviour in the past still weighs as the C-SSRS weighs older behaviour: moderate. */
+	private static final Set<CrisisCategory> BEHAVIOUR = EnumSet.of(CrisisCategory.RECENT_ATTEMPT,
+			CrisisCategory.SUICIDE_PREPARATION, CrisisCategory.SELF_HARM);
+
+	private final PayloadTrie<List<Term>> primary;
+
+	private final PayloadTrie<List<Term.Entry>> variants;
+
+	private final VariantView variantView;
+
+	private final List<String> languages;
+
+	private final String version;
+
+	private final int entryCount;
+
+	private final Set<String> topics;
+
+	private CrisisDetector(Lexicon lexicon) {
+		PayloadTrie.PayloadTrieBuilder<List<Term>> primaryBuilder = PayloadTrie.builder();
+		Map<String, List<Term.Entry>> variantPhrases = new java.util.LinkedHashMap<>();
+		lexicon.phrases.forEach((phrase, terms) -> {
+			primaryBuilder.addKeyword(phrase, List.copyOf(terms));
+			for (Term term : terms) {
+				if (term instanceof Term.Entry entry) {
+					String v = VariantView.phrase(phrase);
+					addVariant(variantPhrases, v, entry);
+					addVariant(variantPhrases, v.replace(" ", ""), entry);
+				}
+			}
+		});
+		PayloadTrie.PayloadTrieBuilder<List<Term.Entry>> variantBuilder = PayloadTrie.builder();
+		variantPhrases.forEach((phrase, entries) -> variantBuilder.addKeyword(phrase, List.copyOf(entries)));
+		this.primary = primaryBuilder.build();
+		this.variants = variantBuilder.build();
+		this.variantView = new VariantView(lexicon.anchors);
+		this.languages = List.copyOf(lexicon.languages);
+		this.version = String.join(",", lexicon.versions.entrySet().stream().map(e -> e.getKey() + "@" + e.getValue()).toList());
+		this.entryCount = lexicon.entryCount;
+		this.topics = Set.copyOf(lexicon.topics);
+	}
+
+	private static void addVariant(Map<String, List<Term.Entry>> variantPhrases, String phrase, Term.Entry entry) {
+		if (phrase.length() < 3) {
+			return;
+		}
+		List<Term.Entry> entries = variantPhrases.computeIfAbsent(phrase, k -> new ArrayList<>(1));
+		if (!entries.contains(entry)) {
+			entries.add(entry);
+		}
+	}
+
+	/** Loads every lexicon listed in {@code crisis/lexicons.yaml} from the classpath. */
+	public static CrisisDetector loadDefault() {
+		return new CrisisDetector(Lexicon.load(CrisisDetector.class.getClassLoader()));
+	}
+
+	/** Routing topics the lexicons define. */
+	public Set<String> topics() {
+		return this.topics;
+	}
+
+	public List<String> languages() {
+		return this.languages;
+	}
+
+	/** The lexicon versions, e.g. {@code en@2026-11-21.1,es@...}. */
+	public String version() {
+		return this.version;
+	}
+
+	public int entryCount() {
+		return this.entryCount;
+	}
+
+	/**
+	 * @param text the patient's words, as written
+	 * @param source the field path reported in each flag, e.g. {@code answers.concerns}
+	 * @param preferredLanguage the form's language: when a phrase is the same in two languages
+	 * ("suicidio"), the flag names this one; it never limits which lexicons run
+	 */
+	public TextFindings detect(String text, String source, String preferredLanguage) {
+		if (text == null || text.isBlank()) {
+			return TextFindings.NONE;
+		}
+		FoldedText view = Folding.primary(text);
+		List<Candidate> candidates = new ArrayList<>();
+		List<CueMatch> cues = new ArrayList<>();
+		List<int[]> topicSpans = new ArrayList<>();
+		List<Term.Topic> topicTerms = new ArrayList<>();
+		this.primary.parseText(view.text, emit -> {
+			int s = emit.getStart();
+			int e = emit.getEnd() + 1;
+			if (!wholeWords(view, s, e)) {
+				return true;
+			}
+			for (Term term : emit.getPayload()) {
+				if (term instanceof Term.Entry entry) {
+					candidates.add(new Candidate(entry, s, e, false));
+				}
+				else if (term instanceof Term.Cue cue) {
+					cues.add(new CueMatch(cue, s, e));
+				}
+				else if (term instanceof Term.Topic topic) {
+					topicTerms.add(topic);
+					topicSpans.add(new int[] { s, e });
+				}
+			}
+			return true;
+		});
+		addVariantCandidates(text, view, candidates);
+		removeIdioms(candidates, cues);
+		List<Candidate> kept = longestPerCategory(candidates, preferredLanguage);
+		cues.removeIf(cue -> cue.cue().type() != Term.CueType.IDIOM && kept.stream().anyMatch(c -> !c.variant() && c.overlaps(cue.start(), cue.end())));
+		cues.sort(Comparator.comparingInt(CueMatch::start));
+
+		List<CrisisFinding> findings = new ArrayList<>(kept.size());
+		for (Candidate c : kept) {
+			findings.add(finding(text, view, cues, c, source));
+		}
+		Set<String> topics = new LinkedHashSet<>();
+		for (int i = 0; i < topicTerms.size(); i++) {
+			Term.Topic topic = topicTerms.get(i);
+			Candidate asCandidate = new Candidate(new Term.Entry("topic", topic.language(), CrisisCategory.SELF_HARM,
+					RiskLevel.NONE, Term.Experiencer.ANY), topicSpans.get(i)[0], topicSpans.get(i)[1], false);
+			Context.Reading reading = Context.read(view, cues, asCandidate);
+			if (!reading.negated() && !reading.otherExperiencer()) {
+				topics.add(topic.topic());
+			}
+		}
+		return new TextFindings(List.copyOf(findings), Collections.unmodifiableSet(topics));
+	}
+
+	private static boolean wholeWords(FoldedText view, int s, int e) {
+		boolean startOk = !view.isWordChar(s) || !view.isWordChar(s - 1);
+		boolean endOk = !view.isWordChar(e - 1) || !view.isWordChar(e);
+		return startOk && endOk;
+	}
+
+	/** Obfuscated or misspelt phrases, kept only where the plain text did not already match. */
+	private void addVariantCandidates(String text, FoldedText view, List<Candidate> candidates) {
+		FoldedText variant = this.variantView.view(text);
+		if (variant.text.equals(view.text)) {
+			return;
+		}
+		List<Candidate> plain = List.copyOf(candidates);
+		this.variants.parseText(variant.text, emit -> {
+			int s = emit.getStart();
+			int e = emit.getEnd() + 1;
+			if (!variant.isWholeWords(s, e)) {
+				return true;
+			}
+			int from = view.viewIndexAtOrAfter(variant.originalStart(s));
+			int to = view.viewIndexEndingBy(variant.originalEnd(e));
+			if (from >= to) {
+				return true;
+			}
+			for (Term.Entry entry : emit.getPayload()) {
+				boolean known = false;
+				for (Candidate c : plain) {
+					if (c.entry().category() == entry.category() && c.overlaps(from, to)) {
+						known = true;
+						break;
+					}
+				}
+				if (!known) {
+					candidates.add(new Candidate(entry, from, to, true));
+				}
+			}
+			return true;
+		});
+	}
+
+	/**
+	 * An idiom removes the crisis phrases it contains ("kill myself laughing"), not longer ones that
+	 * merely touch it ("I want to die for real" keeps its flag next to "to die for").
+	 */
+	private static void removeIdioms(List<Candidate> candidates, List<CueMatch> cues) {
+		for (CueMatch cue : cues) {
+			if (cue.cue().type() == Term.CueType.IDIOM) {
+				candidates.removeIf(c -> cue.start() <= c.start() && c.end() <= cue.end());
+			}
+		}
+	}
+
+	/**
+	 * One candidate per category and place: the longest phrase wins ("want to die tonight" over
+	 * "want to die"), then the form's language, then a plain match over a variant.
+	 */
+	private static List<Candidate> longestPerCategory(List<Candidate> candidates, String preferredLanguage) {
+		List<Candidate> sorted = new ArrayList<>(candidates);
+		sorted.sort(Comparator.comparingInt(Candidate::length).reversed()
+				.thenComparing(c -> !c.entry().language().equals(preferredLanguage))
+				.thenComparing(Candidate::variant)
+				.thenComparingInt(Candidate::start));
+		List<Candidate> kept = new ArrayList<>();
+		for (Candidate c : sorted) {
+			boolean covered = false;
+			for (Candidate k : kept) {
+				if (k.entry().category() == c.entry().category() && k.overlaps(c.start(), c.end())) {
+					covered = true;
+					break;
+				}
+			}
+			if (!covered) {
+				kept.add(c);
+			}
+		}
+		kept.sort(Comparator.comparingInt(Candidate::start));
+		return kept;
+	}
+
+	private static CrisisFinding finding(String text, FoldedText view, List<CueMatch> cues, Candidate c, String source) {
+		Context.Reading reading = Context.read(view, cues, c);
+		int start = view.originalStart(c.start());
+		int end = view.originalEnd(c.end());
+		Term.Entry entry = c.entry();
+		CaseTriaged.Flag flag = new CaseTriaged.Flag(entry.category(), source, text.substring(start, end), start, end,
+				entry.language(), reading.negated(), reading.historical(), reading.hypothetical(),
+				reading.otherExperiencer(), c.variant() ? entry.id() + "~variant" : entry.id());
+		boolean counts = !reading.negated() && !reading.otherExperiencer() && !reading.historical();
+		RiskLevel level;
+		if (reading.negated() || reading.otherExperiencer()) {
+			level = RiskLevel.NONE;
+		}
+		else if (reading.historical()) {
+			level = BEHAVIOUR.contains(entry.category()) ? RiskLevel.MODERATE : RiskLevel.LOW;
+			level = min(level, entry.severity());
+		}
+		else {
+			level = entry.severity();
+		}
+		return new CrisisFinding(flag, level, counts, reading.soon() && counts, c.variant());
+	}
+
+	private static RiskLevel min(RiskLevel a, RiskLevel b) {
+		return a.compareTo(b) <= 0 ? a : b;
+	}
+
+}

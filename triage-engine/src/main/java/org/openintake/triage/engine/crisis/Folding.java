@@ -1,0 +1,138 @@
+package org.openintake.triage.engine.crisis;
+
+import java.text.Normalizer;
+
+/**
+ * Unicode folding shared by the text and the lexicon: compatibility normalisation (NFKC's
+ * decompositions), case folding and removal of diacritics, done one code point at a time so every
+ * folded character keeps the original span it came from. Text and lexicon phrases go through the
+ * same function, which is what makes "Selbstmord", "SELBSTMORD" and "selbstmörd" meet.
+ */
+final class Folding {
+
+	/** Precomputed folds for the Latin blocks, where nearly all intake text lives. */
+	private static final String[] TABLE = new String[0x2B0];
+
+	static {
+		for (int cp = 0; cp < TABLE.length; cp++) {
+			TABLE[cp] = computeLetters(cp);
+		}
+	}
+
+	private Folding() {
+	}
+
+	/**
+	 * The letters a code point folds to, or null when it is not a letter (digits, punctuation,
+	 * symbols, spaces).
+	 */
+	static String letters(int cp) {
+		if (cp < TABLE.length) {
+			return TABLE[cp];
+		}
+		return computeLetters(cp);
+	}
+
+	private static String computeLetters(int cp) {
+		if (!Character.isLetter(cp)) {
+			return null;
+		}
+		if (cp == 'ß' || cp == 'ẞ') {
+			return "ss";
+		}
+		String decomposed = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKD);
+		StringBuilder out = new StringBuilder(decomposed.length());
+		decomposed.codePoints().forEach(c -> {
+			if (Character.getType(c) == Character.NON_SPACING_MARK || Character.getType(c) == Character.COMBINING_SPACING_MARK
+					|| Character.getType(c) == Character.ENCLOSING_MARK) {
+				return;
+			}
+			if (Character.isLetter(c)) {
+				out.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c)));
+			}
+		});
+		return out.isEmpty() ? null : out.toString();
+	}
+
+	/**
+	 * The primary matching view: letters folded, each run of digits as one {@code 0}, sentence and
+	 * clause punctuation kept (they stop phrases and scope context rules), everything else (spaces,
+	 * apostrophes, hyphens, quotes, symbols) as a single space.
+	 */
+	static FoldedText primary(String original) {
+		int n = original.length();
+		StringBuilder out = new StringBuilder(n + 8);
+		int[] start = new int[n + 8];
+		int[] end = new int[n + 8];
+		int i = 0;
+		while (i < n) {
+			int cp = original.codePointAt(i);
+			int next = i + Character.charCount(cp);
+			String folded = letters(cp);
+			if (folded != null) {
+				for (int k = 0; k < folded.length(); k++) {
+					if (out.length() >= start.length) {
+						start = grow(start);
+						end = grow(end);
+					}
+					start[out.length()] = i;
+					end[out.length()] = next;
+					out.append(folded.charAt(k));
+				}
+			}
+			else {
+				char c = boundaryChar(cp);
+				int last = out.length() - 1;
+				boolean skip = (c == ' ' && (last < 0 || out.charAt(last) == ' '))
+						|| (c == '0' && last >= 0 && out.charAt(last) == '0' && end[last] == i);
+				if (skip) {
+					if (last >= 0) {
+						end[last] = Math.max(end[last], next);
+					}
+				}
+				else {
+					if (out.length() >= start.length) {
+						start = grow(start);
+						end = grow(end);
+					}
+					start[out.length()] = i;
+					end[out.length()] = next;
+					out.append(c);
+				}
+			}
+			i = next;
+		}
+		return new FoldedText(out.toString(), start, end);
+	}
+
+	private static char boundaryChar(int cp) {
+		if (cp >= '0' && cp <= '9' || Character.isDigit(cp)) {
+			return '0';
+		}
+		switch (cp) {
+			case '.', '!', '?', ';', ':', ',', '\n', '\r', '¿', '¡', '…' -> {
+				return switch (cp) {
+					case '\r', '\n' -> '\n';
+					case '¿', '¡' -> ' ';
+					case '…' -> '.';
+					default -> (char) cp;
+				};
+			}
+			default -> {
+				return ' ';
+			}
+		}
+	}
+
+	/** A lexicon phrase in the primary view's alphabet (trimmed). */
+	static String phrase(String phrase) {
+		return primary(phrase).text.strip();
+	}
+
+	private static int[] grow(int[] a) {
+		int[] b = new int[a.length * 2 + 8];
+		System.arraycopy(a, 0, b, 0, a.length);
+		return b;
+	}
+
+}

@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param idempotency the in-memory store of Idempotency-Key submissions
  */
 @ConfigurationProperties("intake")
-record IntakeProperties(
+public record IntakeProperties(
 		@DefaultValue("64KB") DataSize maxBodySize,
 		@DefaultValue("5s") Duration retryAfter,
 		@DefaultValue Topic topic,
@@ -31,7 +31,7 @@ record IntakeProperties(
 	}
 
 	/** @param notificationBaseUrl base URL of notification-service as the patient's browser reaches it */
-	record Links(@DefaultValue("http://127.0.0.1:8082") String notificationBaseUrl) {
+	public record Links(@DefaultValue("http://127.0.0.1:8082") String notificationBaseUrl) {
 	}
 
 	/**

@@ -88,7 +88,7 @@ final class Context {
 					}
 				}
 				case HISTORICAL -> historical |= m.end() <= clauseEnd;
-				case CURRENT -> current |= m.end() <= clauseEnd;
+				case CURRENT -> current |= m.end() <= clauseEnd && !inside(cues, m, Term.CueType.HISTORICAL);
 				case HYPOTHETICAL -> hypothetical |= m.end() <= c.start();
 				case OTHER_EXPERIENCER -> {
 					if (m.end() <= c.start()) {
@@ -118,8 +118,16 @@ final class Context {
 	}
 
 	private static boolean insidePseudoNegation(List<CueMatch> cues, CueMatch negation) {
+		return inside(cues, negation, Term.CueType.PSEUDO_NEGATION);
+	}
+
+	/**
+	 * A cue inside a longer cue of another kind is part of that one: "no" in "no one", "now" in
+	 * "now I'm fine" (a recovery, so historical).
+	 */
+	private static boolean inside(List<CueMatch> cues, CueMatch cue, Term.CueType container) {
 		for (CueMatch m : cues) {
-			if (m.cue().type() == Term.CueType.PSEUDO_NEGATION && m.start() <= negation.start() && m.end() >= negation.end()) {
+			if (m.cue().type() == container && m != cue && m.start() <= cue.start() && m.end() >= cue.end()) {
 				return true;
 			}
 		}

@@ -22,9 +22,9 @@ import org.openintake.events.RiskLevel;
  */
 public final class CrisisDetector {
 
-	/** Behaviour in the past still weighs as the C-SSRS weighs older behaviour: moderate. */
+	/** Suicidal behaviour in the past weighs as the C-SSRS weighs older behaviour: moderate; the rest low. */
 	private static final Set<CrisisCategory> BEHAVIOUR = EnumSet.of(CrisisCategory.RECENT_ATTEMPT,
-			CrisisCategory.SUICIDE_PREPARATION, CrisisCategory.SELF_HARM);
+			CrisisCategory.SUICIDE_PREPARATION);
 
 	private final PayloadTrie<List<Term>> primary;
 
@@ -208,8 +208,10 @@ public final class CrisisDetector {
 	}
 
 	/**
-	 * One candidate per category and place: the longest phrase wins ("want to die tonight" over
-	 * "want to die"), then the form's language, then a plain match over a variant.
+	 * One candidate per place: the longest phrase wins ("going to kill myself" over "kill myself",
+	 * whatever their categories, so one phrase is never counted as two pieces of evidence), then
+	 * the form's language, then a plain match over a variant. Phrases of different categories that
+	 * only partly overlap are both kept.
 	 */
 	private static List<Candidate> longestPerCategory(List<Candidate> candidates, String preferredLanguage) {
 		List<Candidate> sorted = new ArrayList<>(candidates);
@@ -221,7 +223,8 @@ public final class CrisisDetector {
 		for (Candidate c : sorted) {
 			boolean covered = false;
 			for (Candidate k : kept) {
-				if (k.entry().category() == c.entry().category() && k.overlaps(c.start(), c.end())) {
+				boolean contained = k.start() <= c.start() && c.end() <= k.end();
+				if (contained || k.entry().category() == c.entry().category() && k.overlaps(c.start(), c.end())) {
 					covered = true;
 					break;
 				}

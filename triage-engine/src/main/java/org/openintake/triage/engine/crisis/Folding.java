@@ -37,8 +37,28 @@ final class Folding {
 		if (!Character.isLetter(cp)) {
 			return null;
 		}
-		if (cp == 'ß' || cp == 'ẞ') {
-			return "ss";
+		// letters NFKD leaves whole, spelled out the way people type them without the key
+		switch (cp) {
+			case 'ß', 'ẞ' -> {
+				return "ss";
+			}
+			case 'œ', 'Œ' -> {
+				return "oe";
+			}
+			case 'æ', 'Æ' -> {
+				return "ae";
+			}
+			case 'ø', 'Ø' -> {
+				return "o";
+			}
+			case 'ł', 'Ł' -> {
+				return "l";
+			}
+			case 'ı' -> {
+				return "i";
+			}
+			default -> {
+			}
 		}
 		String decomposed = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKD);
 		StringBuilder out = new StringBuilder(decomposed.length());

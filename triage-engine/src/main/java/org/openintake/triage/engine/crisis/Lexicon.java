@@ -119,7 +119,8 @@ final class Lexicon {
 
 	/**
 	 * Adds a phrase. A phrase written with an apostrophe or hyphen also stands for its run-together
-	 * spelling ("don't" / "dont", "self-harm" / "selfharm"), as people type both.
+	 * spelling ("don't" / "dont", "self-harm" / "selfharm"), and one with an umlaut for its
+	 * two-letter spelling ("möchte" / "moechte"), as people type both.
 	 */
 	private void add(String raw, Term term, String where) {
 		String folded = Folding.phrase(raw);
@@ -130,6 +131,11 @@ final class Lexicon {
 		if (raw.indexOf('\'') >= 0 || raw.indexOf('’') >= 0 || raw.indexOf('-') >= 0) {
 			String joined = Folding.phrase(raw.replace("'", "").replace("’", "").replace("-", ""));
 			put(joined, term);
+		}
+		String lower = raw.toLowerCase(Locale.ROOT);
+		if (lower.indexOf('ä') >= 0 || lower.indexOf('ö') >= 0 || lower.indexOf('ü') >= 0) {
+			// German typed without umlaut keys: "möchte" is also written "moechte"
+			put(Folding.phrase(lower.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")), term);
 		}
 	}
 

@@ -186,7 +186,7 @@ public abstract class NotificationTestSupport {
 		return (counter != null) ? counter.count() : 0;
 	}
 
-	private static int freePort() {
+	protected static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
 			return socket.getLocalPort();
 		}

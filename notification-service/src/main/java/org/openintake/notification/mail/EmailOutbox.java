@@ -35,6 +35,12 @@ public class EmailOutbox {
 		this.ledger = ledger;
 		this.meters = meters;
 		this.from = properties.from();
+		// Every series exists from the start, so dashboards and alerts see 0 rather than nothing.
+		for (EmailKind kind : EmailKind.values()) {
+			for (String result : new String[] { "sent", "duplicate", "failed" }) {
+				counter(kind, result);
+			}
+		}
 	}
 
 	/**
@@ -90,12 +96,15 @@ public class EmailOutbox {
 	}
 
 	private void count(EmailKind kind, String result) {
-		Counter.builder("notification.emails")
+		counter(kind, result).increment();
+	}
+
+	private Counter counter(EmailKind kind, String result) {
+		return Counter.builder("notification.emails")
 			.description("Emails by kind and result")
 			.tag("kind", kind.tag())
 			.tag("result", result)
-			.register(this.meters)
-			.increment();
+			.register(this.meters);
 	}
 
 }

@@ -49,6 +49,8 @@ class DeadLetters implements ConsumerRecordRecoverer {
 		this.reader = reader;
 		this.notifier = notifier;
 		this.meters = meters;
+		dlqCounter(Topics.CASES_CRISIS);
+		dlqCounter(Topics.CASES_ROUTED);
 	}
 
 	@Override
@@ -62,17 +64,20 @@ class DeadLetters implements ConsumerRecordRecoverer {
 		}
 		// Throws if Kafka does not confirm: the error handler then keeps the record and tries again.
 		this.publisher.accept(record, failure);
-		Counter.builder("notification.dlq.records")
-			.description("Records sent to a dead-letter topic")
-			.tag("topic", record.topic())
-			.register(this.meters)
-			.increment();
+		dlqCounter(record.topic()).increment();
 		log.error("Dead-lettered {} partition {} offset {}: {}", record.topic(), record.partition(), record.offset(),
 				reason);
 		if (Topics.CASES_CRISIS.equals(record.topic()) && !reason.equals("unreadable-record")) {
 			CaseTriaged event = this.reader.caseTriaged((byte[]) record.value());
 			this.notifier.escalate(event, FailureReasons.describe(reason));
 		}
+	}
+
+	private Counter dlqCounter(String topic) {
+		return Counter.builder("notification.dlq.records")
+			.description("Records sent to a dead-letter topic; alert on any increase")
+			.tag("topic", topic)
+			.register(this.meters);
 	}
 
 }

@@ -13,7 +13,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openintake.events.CaseTriaged;
 import org.openintake.events.IntakeSubmitted;
 import org.openintake.events.Topics;
@@ -27,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Proves the delivery guarantee on the real broker: while Kafka refuses the decision (the routine
- * lane's largest accepted record is shrunk below the decision's size), the intake's offset is not
+ * Proves the delivery guarantee on the real broker, for each lane: while Kafka refuses the decision
+ * (the lane's largest accepted record is shrunk below the decision's size), the intake's offset is not
  * committed and nothing is dead-lettered; once Kafka accepts it, the decision arrives and only then
  * the offset moves past the intake. Were the send asynchronous, the offset would move on at once.
  */
@@ -38,9 +39,11 @@ class DeliveryGuaranteeTest {
 	@Autowired
 	JsonMapper json;
 
-	@Test
-	void theInputOffsetIsCommittedOnlyAfterKafkaAcknowledgedTheDecision() throws Exception {
-		IntakeSubmitted intake = Intakes.submitted(Intakes.routineForm());
+	@ParameterizedTest
+	@ValueSource(strings = { Topics.CASES_ROUTED, Topics.CASES_CRISIS })
+	void theInputOffsetIsCommittedOnlyAfterKafkaAcknowledgedTheDecision(String lane) throws Exception {
+		IntakeSubmitted intake = Intakes
+			.submitted(lane.equals(Topics.CASES_CRISIS) ? Intakes.crisisForm() : Intakes.routineForm());
 		try (KafkaTestClient kafka = new KafkaTestClient();
 				Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestClient.brokers()))) {
 			// Let the consumer group settle on the partitions first, so the outage hits a live consumer.
@@ -48,26 +51,26 @@ class DeliveryGuaranteeTest {
 			kafka.send(Topics.INTAKE_SUBMISSIONS, warmUp.caseId(), json.writeValueAsBytes(warmUp));
 			kafka.awaitRecord(Topics.CASES_ROUTED, warmUp.caseId());
 
-			maxMessageBytes(admin, Topics.CASES_ROUTED, "100");
+			maxMessageBytes(admin, lane, "100");
 			try {
 				RecordMetadata sent = kafka.send(Topics.INTAKE_SUBMISSIONS, intake.caseId(), json.writeValueAsBytes(intake));
 				TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
 
 				await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).untilAsserted(() -> {
 					assertThat(committed(admin, partition)).isLessThanOrEqualTo(sent.offset());
-					assertThat(kafka.recordsNow(Topics.CASES_ROUTED, intake.caseId())).isEmpty();
+					assertThat(kafka.recordsNow(lane, intake.caseId())).isEmpty();
 				});
 				assertThat(kafka.recordsNow(Topics.dlq(Topics.INTAKE_SUBMISSIONS), intake.caseId())).isEmpty();
 
-				maxMessageBytes(admin, Topics.CASES_ROUTED, null);
-				CaseTriaged decision = json.readValue(kafka.awaitRecord(Topics.CASES_ROUTED, intake.caseId()).value(),
+				maxMessageBytes(admin, lane, null);
+				CaseTriaged decision = json.readValue(kafka.awaitRecord(lane, intake.caseId()).value(),
 						CaseTriaged.class);
 				assertThat(decision.caseId()).isEqualTo(intake.caseId());
 				await().atMost(Duration.ofSeconds(30))
 					.untilAsserted(() -> assertThat(committed(admin, partition)).isGreaterThan(sent.offset()));
 			}
 			finally {
-				maxMessageBytes(admin, Topics.CASES_ROUTED, null);
+				maxMessageBytes(admin, lane, null);
 			}
 		}
 	}

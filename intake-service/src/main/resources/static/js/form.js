@@ -194,6 +194,9 @@ export function stepOf(node) {
 
 // ---- validation and errors ----
 
+/** Hidden by skip logic (not merely on another step): such a question is not asked. */
+const skipped = (node) => node.closest('[hidden]:not(.step)') !== null;
+
 function container(path) {
   const exact = form().querySelector(`[data-field="${CSS.escape(path)}"]`);
   if (exact) {
@@ -205,7 +208,7 @@ function container(path) {
 
 export function showError(path, key) {
   const field = container(path);
-  if (!field || field.closest('[hidden]')) {
+  if (!field || skipped(field)) {
     return null;
   }
   const error = field.querySelector('.error');
@@ -242,7 +245,7 @@ export function validateStep(step) {
   };
   // every visible single-choice question must be answered
   section.querySelectorAll('fieldset.item').forEach((fieldset) => {
-    if (!fieldset.closest('[hidden]') && !fieldset.querySelector('input:checked')) {
+    if (!skipped(fieldset) && !fieldset.querySelector('input:checked')) {
       fail(fieldset.dataset.field, 'required');
     }
   });

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openintake.intake.IntakeServiceTest;
+import org.openintake.intake.IntakeTopic;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +31,6 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -46,8 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code POST /api/intakes} against the real embedded KRaft broker: what a client gets back and
  * what is (or is not) on the {@code intake-submissions} topic afterwards.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "management.server.port=0" })
+@IntakeServiceTest
 @ExtendWith(OutputCaptureExtension.class)
 class IntakeApiTest {
 
@@ -128,9 +128,9 @@ class IntakeApiTest {
 		assertThat(token).matches("[A-Za-z0-9_-]{43}");
 		assertThat(receipt.get("status").asString()).isEqualTo("RECEIVED");
 		assertThat(receipt.at("/links/outcome").asString())
-			.isEqualTo("http://127.0.0.1:8082/api/cases/" + caseId + "/outcome");
+			.isEqualTo(IntakeServiceTest.NOTIFICATION_ABSENT + "/api/cases/" + caseId + "/outcome");
 		assertThat(receipt.at("/links/helplines").asString())
-			.isEqualTo("http://127.0.0.1:8082/api/helplines?country=GB&lang=en");
+			.isEqualTo(IntakeServiceTest.NOTIFICATION_ABSENT + "/api/helplines?country=GB&lang=en");
 
 		List<ConsumerRecord<String, String>> records = topic.withKey(caseId);
 		assertThat(records).hasSize(1);

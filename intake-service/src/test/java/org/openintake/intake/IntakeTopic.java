@@ -1,4 +1,4 @@
-package org.openintake.intake.submission;
+package org.openintake.intake;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,11 +15,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.openintake.events.Topics;
 
 /** Reads what is really on the intake topic of the embedded broker, as plain strings. */
-final class IntakeTopic implements AutoCloseable {
+public final class IntakeTopic implements AutoCloseable {
 
 	private final KafkaConsumer<String, String> consumer;
 
-	IntakeTopic(String bootstrapServers) {
+	public IntakeTopic(String bootstrapServers) {
 		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ConsumerConfig.GROUP_ID_CONFIG, "intake-test-" + UUID.randomUUID(),
 				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
@@ -31,12 +31,12 @@ final class IntakeTopic implements AutoCloseable {
 	}
 
 	/** How many records the topic holds in all (sum of end offsets). */
-	long size() {
+	public long size() {
 		return consumer.endOffsets(partitions()).values().stream().mapToLong(Long::longValue).sum();
 	}
 
 	/** Every record on the topic, read from the beginning up to the current end. */
-	List<ConsumerRecord<String, String>> all() {
+	public List<ConsumerRecord<String, String>> all() {
 		List<TopicPartition> partitions = partitions();
 		Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
 		consumer.assign(partitions);
@@ -52,7 +52,7 @@ final class IntakeTopic implements AutoCloseable {
 		return records;
 	}
 
-	List<ConsumerRecord<String, String>> withKey(String key) {
+	public List<ConsumerRecord<String, String>> withKey(String key) {
 		return all().stream().filter(record -> key.equals(record.key())).toList();
 	}
 

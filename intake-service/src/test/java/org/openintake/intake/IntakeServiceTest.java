@@ -1,0 +1,24 @@
+package org.openintake.intake;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole service on a random port against the module's shared embedded KRaft broker. Every
+ * class using it shares one application context. notification-service is absent: its base URL
+ * points at the discard port, where nothing listens.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "management.server.port=0",
+				"intake.links.notification-base-url=" + IntakeServiceTest.NOTIFICATION_ABSENT })
+public @interface IntakeServiceTest {
+
+	String NOTIFICATION_ABSENT = "http://127.0.0.1:9";
+
+}

@@ -164,9 +164,6 @@ public final class CrisisDetector {
 	/** Obfuscated or misspelt phrases, kept only where the plain text did not already match. */
 	private void addVariantCandidates(String text, FoldedText view, List<Candidate> candidates) {
 		FoldedText variant = this.variantView.view(text);
-		if (variant.text.equals(view.text)) {
-			return;
-		}
 		List<Candidate> plain = List.copyOf(candidates);
 		this.variants.parseText(variant.text, emit -> {
 			int s = emit.getStart();

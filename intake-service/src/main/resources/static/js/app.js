@@ -234,7 +234,9 @@ async function pollOutcome(receipt) {
     catch {
       // notification-service not reachable yet: keep asking, the help strip is on screen meanwhile
     }
-    await sleep(Date.now() - started < 60 * 1000 ? 500 : 5000);
+    const elapsed = Date.now() - started;
+    // fast at first, so a crisis panel appears within about two seconds of triage deciding
+    await sleep(elapsed < 20 * 1000 ? 500 : elapsed < 2 * 60 * 1000 ? 2000 : 5000);
   }
 }
 

@@ -30,6 +30,10 @@ public final class IntakeTopic implements AutoCloseable {
 		return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
 	}
 
+	public int partitionCount() {
+		return partitions().size();
+	}
+
 	/** How many records the topic holds in all (sum of end offsets). */
 	public long size() {
 		return consumer.endOffsets(partitions()).values().stream().mapToLong(Long::longValue).sum();

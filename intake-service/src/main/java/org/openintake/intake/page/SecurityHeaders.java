@@ -40,7 +40,7 @@ class SecurityHeaders implements WebFilter {
 		headers.set("Referrer-Policy", "no-referrer");
 		headers.set("X-Content-Type-Options", "nosniff");
 		headers.set("X-Frame-Options", "DENY");
-		headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+		headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
 		headers.set("Cross-Origin-Opener-Policy", "same-origin");
 		return chain.filter(exchange);
 	}

@@ -36,6 +36,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -242,6 +244,33 @@ class IntakeApiTest {
 		String duplicateField = validBody().toString().replace("\"locale\":\"en\"", "\"locale\":\"en\",\"locale\":\"de\"");
 		assertThat(duplicateField).contains("\"locale\":\"de\"");
 		assertRefused(duplicateField, MediaType.APPLICATION_JSON, HttpStatus.BAD_REQUEST, "locale");
+	}
+
+	@Test
+	void aStreamedBodyWithoutContentLengthIsCutOffAtTheLimit() throws Exception {
+		long before = topic.size();
+		byte[] chunk = " ".repeat(8 * 1024).getBytes(StandardCharsets.UTF_8);
+		Flux<DataBuffer> body = Flux.concat(Flux.range(0, 16).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(chunk)),
+				Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(validBody().toString().getBytes(StandardCharsets.UTF_8))));
+
+		EntityExchangeResult<byte[]> result = client.post()
+			.uri("/api/intakes")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body, DataBuffer.class)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+			.expectBody()
+			.returnResult();
+
+		assertThat(result.getRequestHeaders().getContentLength()).as("sent chunked").isEqualTo(-1);
+		assertThat(fields(result)).containsExactly("body");
+		assertThat(topic.size()).isEqualTo(before);
+	}
+
+	@Test
+	void theTopicIsCreatedWithTheConfiguredPartitions() {
+		assertThat(topic.partitionCount()).isEqualTo(6);
 	}
 
 	@Test

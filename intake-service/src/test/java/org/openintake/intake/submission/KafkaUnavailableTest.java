@@ -1,25 +1,20 @@
 package org.openintake.intake.submission;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openintake.intake.KafkaDownServiceTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -29,24 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * When Kafka cannot take a submission the client is told to retry (503 + Retry-After), never given
  * a receipt for a case that does not exist. The broker address here is a port nobody listens on.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "spring.kafka.admin.auto-create=false",
-				"spring.kafka.producer.properties.max.block.ms=1000",
-				"spring.kafka.producer.properties.request.timeout.ms=800",
-				"spring.kafka.producer.properties.delivery.timeout.ms=1000", "intake.retry-after=7s" })
+@KafkaDownServiceTest
 @ExtendWith(OutputCaptureExtension.class)
 class KafkaUnavailableTest {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
-
-	@DynamicPropertySource
-	static void closedBroker(DynamicPropertyRegistry registry) throws IOException {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			closedPort = socket.getLocalPort();
-		}
-		registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + closedPort);
-	}
 
 	@LocalServerPort
 	int port;
@@ -59,6 +41,8 @@ class KafkaUnavailableTest {
 		WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
 		String body = IntakeApiTest.validBody().toString();
 		String key = UUID.randomUUID().toString();
+		double unavailableBefore = count("unavailable");
+		double acceptedBefore = count("accepted");
 
 		for (int attempt = 0; attempt < 2; attempt++) {
 			EntityExchangeResult<byte[]> result = client.post()
@@ -81,11 +65,15 @@ class KafkaUnavailableTest {
 			assertThat(problem.has("receiptToken")).isFalse();
 		}
 
-		assertThat(meters.get("intake.submissions").tag("outcome", "unavailable").counter().count()).isEqualTo(2);
-		assertThat(meters.get("intake.submissions").tag("outcome", "accepted").counter().count()).isZero();
+		assertThat(count("unavailable")).isEqualTo(unavailableBefore + 2);
+		assertThat(count("accepted")).isEqualTo(acceptedBefore);
 		assertThat(output.getAll()).as("no health data in any log line")
 			.doesNotContain("I sleep badly")
 			.doesNotContain("ada@example.org");
+	}
+
+	private double count(String outcome) {
+		return meters.get("intake.submissions").tag("outcome", outcome).counter().count();
 	}
 
 }

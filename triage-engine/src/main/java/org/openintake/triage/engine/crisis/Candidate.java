@@ -1,7 +1,17 @@
 package org.openintake.triage.engine.crisis;
 
-/** A lexicon entry found at [start, end) of the primary view, before its context is read. */
-record Candidate(Term.Entry entry, int start, int end, boolean variant) {
+/**
+ * A lexicon entry found at [start, end) of the primary view, before its context is read.
+ *
+ * @param parts the spans the phrase's words actually cover, as start/end pairs: one pair for a
+ * contiguous phrase, more for a phrase written with gaps ("werde mich ... umbringen"), whose gap
+ * words (and any "nicht" among them) belong to the context
+ */
+record Candidate(Term.Entry entry, int start, int end, boolean variant, int[] parts) {
+
+	Candidate(Term.Entry entry, int start, int end, boolean variant) {
+		this(entry, start, end, variant, new int[] { start, end });
+	}
 
 	int length() {
 		return this.end - this.start;
@@ -9,6 +19,21 @@ record Candidate(Term.Entry entry, int start, int end, boolean variant) {
 
 	boolean overlaps(int s, int e) {
 		return this.start < e && s < this.end;
+	}
+
+	/** True when [s, e) touches the phrase's own words (not just a gap between them). */
+	boolean partsOverlap(int s, int e) {
+		for (int i = 0; i < this.parts.length; i += 2) {
+			if (this.parts[i] < e && s < this.parts[i + 1]) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** True when [s, e) lies inside a gap of the phrase. */
+	boolean inGap(int s, int e) {
+		return this.start <= s && e <= this.end && !partsOverlap(s, e);
 	}
 
 }

@@ -64,9 +64,10 @@ final class Context {
 		int otherCueEnd = -1;
 		int selfCueStart = -1;
 		for (CueMatch m : cues) {
-			if (!m.cue().language().equals(language) || m.overlaps(c.start(), c.end())) {
+			if (!m.cue().language().equals(language) || c.partsOverlap(m.start(), m.end())) {
 				continue;
 			}
+			boolean inGap = c.inGap(m.start(), m.end());
 			if (m.cue().type() == Term.CueType.TIMING && m.start() >= sentenceStart && m.end() <= sentenceEnd) {
 				soon = true;
 			}
@@ -76,7 +77,7 @@ final class Context {
 			}
 			switch (m.cue().type()) {
 				case NEGATION -> {
-					if (m.end() <= c.start() && words(view, m.end(), c.start()) <= NEGATION_WINDOW
+					if ((inGap || m.end() <= c.start() && words(view, m.end(), c.start()) <= NEGATION_WINDOW)
 							&& !insidePseudoNegation(cues, m)) {
 						negated = true;
 					}
@@ -89,7 +90,7 @@ final class Context {
 				}
 				case HISTORICAL -> historical |= m.end() <= clauseEnd;
 				case CURRENT -> current |= m.end() <= clauseEnd && !inside(cues, m, Term.CueType.HISTORICAL);
-				case HYPOTHETICAL -> hypothetical |= m.end() <= c.start();
+				case HYPOTHETICAL -> hypothetical |= m.end() <= c.start() || inGap;
 				case OTHER_EXPERIENCER -> {
 					if (m.end() <= c.start()) {
 						otherCueEnd = Math.max(otherCueEnd, m.end());
@@ -154,7 +155,7 @@ final class Context {
 		return i;
 	}
 
-	private static int words(FoldedText view, int from, int to) {
+	static int words(FoldedText view, int from, int to) {
 		int count = 0;
 		boolean inWord = false;
 		for (int i = from; i < to; i++) {

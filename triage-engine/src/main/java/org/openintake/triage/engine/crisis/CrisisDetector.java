@@ -112,6 +112,8 @@ public final class CrisisDetector {
 		List<CueMatch> cues = new ArrayList<>();
 		List<int[]> topicSpans = new ArrayList<>();
 		List<Term.Topic> topicTerms = new ArrayList<>();
+		List<int[]> partSpans = new ArrayList<>();
+		List<Term.Part> partTerms = new ArrayList<>();
 		this.primary.parseText(view.text, emit -> {
 			int s = emit.getStart();
 			int e = emit.getEnd() + 1;
@@ -125,6 +127,10 @@ public final class CrisisDetector {
 				else if (term instanceof Term.Cue cue) {
 					cues.add(new CueMatch(cue, s, e));
 				}
+				else if (term instanceof Term.Part part) {
+					partTerms.add(part);
+					partSpans.add(new int[] { s, e });
+				}
 				else if (term instanceof Term.Topic topic) {
 					topicTerms.add(topic);
 					topicSpans.add(new int[] { s, e });
@@ -132,10 +138,12 @@ public final class CrisisDetector {
 			}
 			return true;
 		});
+		addGappedCandidates(view, partTerms, partSpans, cues, candidates);
 		addVariantCandidates(text, view, candidates);
 		removeIdioms(candidates, cues);
 		List<Candidate> kept = longestPerCategory(candidates, preferredLanguage);
-		cues.removeIf(cue -> cue.cue().type() != Term.CueType.IDIOM && kept.stream().anyMatch(c -> !c.variant() && c.overlaps(cue.start(), cue.end())));
+		cues.removeIf(cue -> cue.cue().type() != Term.CueType.IDIOM
+				&& kept.stream().anyMatch(c -> !c.variant() && c.partsOverlap(cue.start(), cue.end())));
 		cues.sort(Comparator.comparingInt(CueMatch::start));
 
 		List<CrisisFinding> findings = new ArrayList<>(kept.size());
@@ -153,6 +161,61 @@ public final class CrisisDetector {
 			}
 		}
 		return new TextFindings(List.copyOf(findings), Collections.unmodifiableSet(topics));
+	}
+
+	/**
+	 * Joins the pieces of phrases written with gaps: each piece must start after the previous one
+	 * ends, in the same sentence, at most {@link Term.Part#MAX_GAP_WORDS} words later.
+	 */
+	private static void addGappedCandidates(FoldedText view, List<Term.Part> parts, List<int[]> spans, List<CueMatch> cues,
+			List<Candidate> candidates) {
+		for (int i = 0; i < parts.size(); i++) {
+			Term.Part first = parts.get(i);
+			if (first.index() != 0) {
+				continue;
+			}
+			int[] chain = new int[first.count() * 2];
+			chain[0] = spans.get(i)[0];
+			chain[1] = spans.get(i)[1];
+			if (extend(view, parts, spans, cues, first, 1, chain)) {
+				candidates.add(new Candidate(first.entry(), chain[0], chain[chain.length - 1], false, chain));
+			}
+		}
+	}
+
+	private static boolean extend(FoldedText view, List<Term.Part> parts, List<int[]> spans, List<CueMatch> cues,
+			Term.Part first, int index, int[] chain) {
+		if (index == first.count()) {
+			return true;
+		}
+		int previousEnd = chain[index * 2 - 1];
+		for (int j = 0; j < parts.size(); j++) {
+			Term.Part p = parts.get(j);
+			int[] span = spans.get(j);
+			if (p.index() == index && p.phrase().equals(first.phrase()) && p.entry() == first.entry()
+					&& span[0] >= previousEnd && Context.sentenceEnd(view, previousEnd) >= span[1]
+					&& Context.words(view, previousEnd, span[0]) <= Term.Part.MAX_GAP_WORDS
+					&& !clauseBreakBetween(cues, first.language(), previousEnd, span[0])) {
+				chain[index * 2] = span[0];
+				chain[index * 2 + 1] = span[1];
+				if (extend(view, parts, spans, cues, first, index + 1, chain)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** "Keinen Plan, aber ich denke daran, mich umzubringen": "aber" parts the two halves. */
+	private static boolean clauseBreakBetween(List<CueMatch> cues, String language, int from, int to) {
+		for (CueMatch m : cues) {
+			Term.CueType type = m.cue().type();
+			if ((type == Term.CueType.TERMINATOR || type == Term.CueType.NEGATION_TERMINATOR)
+					&& m.cue().language().equals(language) && m.start() >= from && m.end() <= to) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean wholeWords(FoldedText view, int s, int e) {

@@ -123,11 +123,28 @@ final class Lexicon {
 	 * two-letter spelling ("möchte" / "moechte"), as people type both.
 	 */
 	private void add(String raw, Term term, String where) {
+		if (raw.contains("...")) {
+			if (!(term instanceof Term.Entry entry)) {
+				throw new IllegalStateException(where + ": only crisis entries may have gaps: '" + raw + "'");
+			}
+			String[] pieces = raw.split("\\.\\.\\.");
+			if (pieces.length < 2 || pieces.length > 3) {
+				throw new IllegalStateException(where + ": a phrase has two or three pieces around '...': '" + raw + "'");
+			}
+			for (int i = 0; i < pieces.length; i++) {
+				add(pieces[i], new Term.Part(entry, raw, i, pieces.length), where);
+			}
+			return;
+		}
 		String folded = Folding.phrase(raw);
 		if (folded.isEmpty()) {
 			throw new IllegalStateException(where + ": empty phrase '" + raw + "'");
 		}
 		put(folded, term);
+		if (raw.indexOf(',') >= 0 && !(term instanceof Term.Cue)) {
+			// "einen Plan, mich umzubringen": the comma grammar asks for, and people often skip
+			put(Folding.phrase(raw.replace(",", " ")), term);
+		}
 		if (raw.indexOf('\'') >= 0 || raw.indexOf('’') >= 0 || raw.indexOf('-') >= 0) {
 			String joined = Folding.phrase(raw.replace("'", "").replace("’", "").replace("-", ""));
 			put(joined, term);

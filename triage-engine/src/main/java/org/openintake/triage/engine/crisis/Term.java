@@ -4,7 +4,7 @@ import org.openintake.events.CrisisCategory;
 import org.openintake.events.RiskLevel;
 
 /** What a phrase in the automaton stands for: a crisis entry, a routing topic or a context cue. */
-sealed interface Term permits Term.Entry, Term.Topic, Term.Cue {
+sealed interface Term permits Term.Entry, Term.Part, Term.Topic, Term.Cue {
 
 	String language();
 
@@ -16,6 +16,22 @@ sealed interface Term permits Term.Entry, Term.Topic, Term.Cue {
 	 */
 	record Entry(String id, String language, CrisisCategory category, RiskLevel severity, Experiencer experiencer)
 			implements Term {
+	}
+
+	/**
+	 * One piece of a crisis phrase written with gaps ("werde mich ... umbringen"): the pieces must
+	 * follow each other in order, in one sentence, with at most {@link #MAX_GAP_WORDS} words
+	 * between them, which is how German and Romance word order separates them.
+	 */
+	record Part(Entry entry, String phrase, int index, int count) implements Term {
+
+		static final int MAX_GAP_WORDS = 4;
+
+		@Override
+		public String language() {
+			return this.entry.language();
+		}
+
 	}
 
 	/** A word that tells routing what the intake is about (alcohol, obsessions, sleep...). */

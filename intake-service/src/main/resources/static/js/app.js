@@ -1,7 +1,7 @@
 // Wires the page together: language and country, steps, submission, receipt and crisis panel.
 // Answers live only in the page (never in browser storage).
 import { COUNTRIES, OTHER_COUNTRY, emergencyNumbers, preferredCountry } from './emergency.js';
-import { activeSteps, applySkipLogic, clearErrors, collect, errorKey, render, showError, stepOf, validateStep } from './form.js';
+import { activeSteps, applyMentions, applySkipLogic, clearErrors, collect, errorKey, render, showError, stepOf, validateStep } from './form.js';
 import { currentLines, numbersFrom, renderLines, renderNumbers, showHelp } from './help.js';
 import { apply, language, load, preferredLanguage, t } from './i18n.js';
 
@@ -252,7 +252,10 @@ async function start() {
   const formElement = $('intake-form');
   formElement.hidden = false;
   goTo('about', null, false);
-  formElement.addEventListener('change', () => {
+  formElement.addEventListener('change', (event) => {
+    if (event.target.matches('textarea')) {
+      applyMentions();
+    }
     applySkipLogic();
     showProgress();
   });

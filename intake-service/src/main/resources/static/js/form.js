@@ -2,6 +2,7 @@
 // intake JSON and shows field errors next to their fields.
 import { INTERESTS, SCALES, TRIED, YES_NO } from './instruments.js';
 import { t } from './i18n.js';
+import { mentionedTopics } from './mentions.js';
 
 const form = () => document.getElementById('intake-form');
 
@@ -186,6 +187,23 @@ export function applySkipLogic() {
     });
   }
   document.getElementById('tms-safety').hidden = !relevant('tms');
+}
+
+const autoTicked = new Set();
+
+/**
+ * Pre-ticks the optional questionnaires the free text mentions (alcohol, a trauma, ADHD), once
+ * per topic, so a patient who unticks one is not overruled.
+ */
+export function applyMentions() {
+  const topics = mentionedTopics(text('answers-concerns'), text('answers-history'), text('answers-goals'));
+  for (const topic of topics) {
+    if (!autoTicked.has(topic)) {
+      autoTicked.add(topic);
+      document.getElementById(`relevance-${topic}`).checked = true;
+    }
+  }
+  document.getElementById('relevance-auto').hidden = autoTicked.size === 0;
 }
 
 export function stepOf(node) {

@@ -258,6 +258,36 @@ class IntakePageTest {
 	}
 
 	@Test
+	void mentioningAlcoholInTheFreeTextBringsUpTheSubstanceQuestionsWhichThePatientCanUntick() {
+		english.open(page());
+		english.type("patient-name", "Ada Mention");
+		choose(english, "consent-processing");
+		next(english);
+		scale(english, "phq9", 9, 0);
+		next(english);
+		scale(english, "gad7", 7, 0);
+		next(english);
+		for (String question : List.of("wishDead", "suicidalThoughts", "behavior")) {
+			yesNo(english, "questionnaires-cssrs-" + question, false);
+		}
+		next(english);
+		english.type("answers-concerns", "Since the divorce I drink most evenings");
+		next(english);
+
+		assertThat(english.byId("relevance-substance").isSelected()).isTrue();
+		assertThat(english.byId("relevance-trauma").isSelected()).isFalse();
+		assertThat(english.visible("relevance-auto").getText()).contains("Untick anything");
+		next(english);
+		assertThat(english.step()).isEqualTo("substance");
+
+		english.byId("btn-back").sendKeys(Keys.ENTER);
+		english.waitUntil(d -> "treatment".equals(english.step()));
+		choose(english, "relevance-substance"); // untick
+		next(english);
+		assertThat(english.step()).as("the patient's choice wins").isEqualTo("contact");
+	}
+
+	@Test
 	void everyStepPassesAxeAndIsScreenshottedAtPhoneAndDesktopWidth() throws Exception {
 		english.open(page());
 		english.assertAccessible("about");

@@ -41,10 +41,12 @@ final class Context {
 			}
 			Term.CueType type = m.cue().type();
 			if (type == Term.CueType.TERMINATOR || type == Term.CueType.NEGATION_TERMINATOR) {
-				if (m.end() <= c.start()) {
-					negStart = Math.max(negStart, m.end());
+				if (m.start() < c.start()) {
+					// ", je" may run into the phrase itself ("je vais en finir"): it still ends what came before
+					int boundary = Math.min(m.end(), c.start());
+					negStart = Math.max(negStart, boundary);
 					if (type == Term.CueType.TERMINATOR) {
-						clauseStart = Math.max(clauseStart, m.end());
+						clauseStart = Math.max(clauseStart, boundary);
 					}
 				}
 				else if (m.start() >= c.end()) {

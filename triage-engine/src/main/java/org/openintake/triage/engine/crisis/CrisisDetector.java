@@ -142,7 +142,10 @@ public final class CrisisDetector {
 		addVariantCandidates(text, view, candidates);
 		removeIdioms(candidates, cues);
 		List<Candidate> kept = longestPerCategory(candidates, preferredLanguage);
-		cues.removeIf(cue -> cue.cue().type() != Term.CueType.IDIOM
+		// a context word inside a crisis phrase is part of the phrase ("no" in "no reason to live"),
+		// but scope boundaries stay: ", je" still ends a negation where "je vais en finir" begins
+		cues.removeIf(cue -> cue.cue().type() != Term.CueType.IDIOM && cue.cue().type() != Term.CueType.TERMINATOR
+				&& cue.cue().type() != Term.CueType.NEGATION_TERMINATOR
 				&& kept.stream().anyMatch(c -> !c.variant() && c.partsOverlap(cue.start(), cue.end())));
 		cues.sort(Comparator.comparingInt(CueMatch::start));
 

@@ -31,6 +31,13 @@ class DeadLetterPublisher implements ConsumerRecordRecoverer, DisposableBean {
 
 	static final String FAILURE_REASON = "x-failure-reason";
 
+	/**
+	 * Largest dead letter accepted, twice Kafka's default record limit: a poison record as large as
+	 * its input topic allows, plus our headers, must still fit, or it would be retried forever and
+	 * block its partition.
+	 */
+	static final int MAX_DEAD_LETTER_BYTES = 2 * 1024 * 1024;
+
 	private static final Log log = LogFactory.getLog(DeadLetterPublisher.class);
 
 	private final DefaultKafkaProducerFactory<byte[], byte[]> producers;
@@ -45,6 +52,7 @@ class DeadLetterPublisher implements ConsumerRecordRecoverer, DisposableBean {
 		// input offset moves on.
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_DEAD_LETTER_BYTES);
 		this.producers = new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer());
 		this.metrics = metrics;
 		this.recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producers),

@@ -1,6 +1,7 @@
 package org.openintake.triage.stream;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.openintake.events.Topics;
 
 import org.springframework.context.annotation.Bean;
@@ -18,8 +19,13 @@ class TopicConfiguration {
 	@Bean
 	KafkaAdmin.NewTopics triageTopics(TriageStreamProperties properties) {
 		TriageStreamProperties.Topics topics = properties.topics();
+		NewTopic deadLetters = TopicBuilder.name(Topics.dlq(Topics.INTAKE_SUBMISSIONS))
+			.partitions(topics.partitions())
+			.replicas(topics.replication())
+			.config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(DeadLetterPublisher.MAX_DEAD_LETTER_BYTES))
+			.build();
 		return new KafkaAdmin.NewTopics(topic(Topics.CASES_CRISIS, topics), topic(Topics.CASES_ROUTED, topics),
-				topic(Topics.dlq(Topics.INTAKE_SUBMISSIONS), topics));
+				deadLetters);
 	}
 
 	private static NewTopic topic(String name, TriageStreamProperties.Topics topics) {

@@ -34,15 +34,12 @@ class TriageFunction implements Function<Message<byte[]>, Message<byte[]>> {
 
 	private final JsonMapper json;
 
-	private final TriageMetrics metrics;
-
 	private final Clock clock;
 
-	TriageFunction(IntakeReader reader, TriageEngine engine, JsonMapper json, TriageMetrics metrics) {
+	TriageFunction(IntakeReader reader, TriageEngine engine, JsonMapper json) {
 		this.reader = reader;
 		this.engine = engine;
 		this.json = json;
-		this.metrics = metrics;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -58,7 +55,6 @@ class TriageFunction implements Function<Message<byte[]>, Message<byte[]>> {
 		}
 		CaseDecision decision = CaseDecision.of(intake, assessment, clock.instant());
 		byte[] value = json.writeValueAsBytes(decision.event());
-		metrics.decided(assessment);
 		return MessageBuilder.withPayload(value)
 			.setHeader(KafkaHeaders.KEY, intake.caseId().getBytes(StandardCharsets.UTF_8))
 			.setHeader(SEND_TO, decision.topic())

@@ -1,8 +1,9 @@
 package org.openintake.triage.stream;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.openintake.events.CaseTriaged;
-import org.openintake.triage.engine.Assessment;
 
 import org.springframework.stereotype.Component;
 
@@ -19,13 +20,13 @@ class TriageMetrics {
 	}
 
 	/**
-	 * Counts a decision by track and risk, and the patient's own affirmed crisis flags (negated
+	 * Counts a published decision by track and risk, and the patient's own affirmed crisis flags (negated
 	 * ones and concerns about someone else explain a decision but are not crisis signals).
 	 */
-	void decided(Assessment assessment) {
-		registry.counter("triage.decisions", "track", name(assessment.track()), "risk", name(assessment.riskLevel()))
+	void decided(CaseTriaged decision) {
+		registry.counter("triage.decisions", "track", name(decision.track()), "risk", name(decision.riskLevel()))
 			.increment();
-		for (CaseTriaged.Flag flag : assessment.flags()) {
+		for (CaseTriaged.Flag flag : decision.flags() == null ? List.<CaseTriaged.Flag>of() : decision.flags()) {
 			if (!flag.negated() && !flag.otherExperiencer()) {
 				registry.counter("triage.crisis.flags", "category", name(flag.category()), "language",
 						flag.language() == null ? "none" : flag.language())

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -39,6 +41,9 @@ class DeliveryGuaranteeTest {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@ParameterizedTest
 	@ValueSource(strings = { Topics.CASES_ROUTED, Topics.CASES_CRISIS })
 	void theInputOffsetIsCommittedOnlyAfterKafkaAcknowledgedTheDecision(String lane) throws Exception {
@@ -51,6 +56,7 @@ class DeliveryGuaranteeTest {
 			kafka.send(Topics.INTAKE_SUBMISSIONS, warmUp.caseId(), json.writeValueAsBytes(warmUp));
 			kafka.awaitRecord(Topics.CASES_ROUTED, warmUp.caseId());
 
+			double decisionsBefore = decisions();
 			maxMessageBytes(admin, lane, "100");
 			try {
 				RecordMetadata sent = kafka.send(Topics.INTAKE_SUBMISSIONS, intake.caseId(), json.writeValueAsBytes(intake));
@@ -68,6 +74,8 @@ class DeliveryGuaranteeTest {
 				assertThat(decision.caseId()).isEqualTo(intake.caseId());
 				await().atMost(Duration.ofSeconds(30))
 					.untilAsserted(() -> assertThat(committed(admin, partition)).isGreaterThan(sent.offset()));
+				// Tried several times, published and counted once.
+				assertThat(decisions()).isEqualTo(decisionsBefore + 1);
 			}
 			finally {
 				maxMessageBytes(admin, lane, null);
@@ -81,6 +89,10 @@ class DeliveryGuaranteeTest {
 		AlterConfigOp op = new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, value),
 				value == null ? AlterConfigOp.OpType.DELETE : AlterConfigOp.OpType.SET);
 		admin.incrementalAlterConfigs(Map.of(resource, List.of(op))).all().get();
+	}
+
+	private double decisions() {
+		return meters.find("triage.decisions").counters().stream().mapToDouble(Counter::count).sum();
 	}
 
 	private static long committed(Admin admin, TopicPartition partition) throws Exception {

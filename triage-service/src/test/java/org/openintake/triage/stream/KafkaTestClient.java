@@ -28,7 +28,8 @@ final class KafkaTestClient implements AutoCloseable {
 
 	KafkaTestClient() {
 		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(), ProducerConfig.ACKS_CONFIG,
-				"all"), new ByteArraySerializer(), new ByteArraySerializer());
+				"all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024), new ByteArraySerializer(),
+				new ByteArraySerializer());
 	}
 
 	static String brokers() {

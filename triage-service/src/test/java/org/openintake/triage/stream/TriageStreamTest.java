@@ -230,6 +230,24 @@ class TriageStreamTest {
 		}
 	}
 
+	@Test
+	void aPoisonRecordAsLargeAsKafkaAllowsStillFitsTheDlq() throws Exception {
+		String caseId = UUID.randomUUID().toString();
+		// Just under what the input topic accepts by default (1 MiB + 12 bytes for the whole batch),
+		// so the DLQ's headers push the dead letter over that limit.
+		byte[] huge = new byte[1024 * 1024 - 200];
+		Arrays.fill(huge, (byte) '{');
+		IntakeSubmitted good = Intakes.submitted(Intakes.routineForm());
+
+		kafka.send(Topics.INTAKE_SUBMISSIONS, caseId, huge);
+		kafka.send(Topics.INTAKE_SUBMISSIONS, caseId, json.writeValueAsBytes(withCaseId(good, caseId)));
+
+		ConsumerRecord<byte[], byte[]> dead = kafka.awaitRecord(DLQ, caseId);
+		assertThat(dead.value()).isEqualTo(huge);
+		assertThat(header(dead, DeadLetterPublisher.FAILURE_REASON)).isEqualTo("not-json");
+		kafka.awaitRecord(Topics.CASES_ROUTED, caseId);
+	}
+
 	private void submit(IntakeSubmitted intake) throws Exception {
 		kafka.send(Topics.INTAKE_SUBMISSIONS, intake.caseId(), json.writeValueAsBytes(intake));
 	}

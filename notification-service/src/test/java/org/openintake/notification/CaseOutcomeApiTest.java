@@ -79,6 +79,23 @@ class CaseOutcomeApiTest extends NotificationTestSupport {
 	}
 
 	@Test
+	void aPoisonSubmissionIsSkippedWithoutBlockingTheCasesBehindIt() {
+		String caseId = newCaseId();
+		String token = "receipt-" + newCaseId();
+		double skipped = skippedReceipts();
+		publish(Topics.INTAKE_SUBMISSIONS, caseId, "{\"caseId\": \"" + caseId + "\", \"form\": [");
+		publish(Topics.INTAKE_SUBMISSIONS, caseId, submission(caseId, sha256Hex(token), "IT", "it"));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> status(caseId, token).contains("\"RECEIVED\""));
+		assertThat(skippedReceipts()).isEqualTo(skipped + 1);
+	}
+
+	private double skippedReceipts() {
+		var counter = this.meters.find("notification.receipts.skipped").tag("reason", "unreadable-record").counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	@Test
 	void wrongTokenMissingTokenAndUnknownCaseAreTheSame404() {
 		String caseId = newCaseId();
 		String token = "receipt-" + newCaseId();

@@ -3,6 +3,7 @@ package org.openintake.notification;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openintake.events.RiskLevel;
 import org.openintake.events.Track;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +36,7 @@ class RestartRedeliveryTest {
 	void aRestartedServiceDoesNotMailARedeliveredCaseAgain() {
 		String run = UUID.randomUUID().toString();
 		String topic = "restart-test-" + run;
-		String database = "jdbc:h2:file:./target/restart-test/" + run;
+		String database = StandaloneService.fileDatabase();
 		String caseId = UUID.randomUUID().toString();
 		String event = NotificationTestSupport.json(NotificationTestSupport.triaged(caseId, false, RiskLevel.LOW,
 				Track.CBT, List.of(),
@@ -58,13 +58,7 @@ class RestartRedeliveryTest {
 	}
 
 	private static ConfigurableApplicationContext start(String topic, String group, String database) {
-		return new SpringApplicationBuilder(NotificationApplication.class).run("--server.port=0",
-				"--management.server.port=0",
-				"--spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
-				"--spring.datasource.url=" + database, "--spring.mail.port=" + SMTP_PORT,
-				"--spring.cloud.function.definition=routedCases",
-				"--spring.cloud.stream.bindings.routedCases-in-0.destination=" + topic,
-				"--spring.cloud.stream.bindings.routedCases-in-0.group=" + group);
+		return StandaloneService.start("routedCases", topic, group, database, SMTP_PORT, Map.of());
 	}
 
 	private static long mailsFor(String caseId) {

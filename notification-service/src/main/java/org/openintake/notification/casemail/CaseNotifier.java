@@ -74,11 +74,15 @@ public class CaseNotifier {
 	}
 
 	/**
-	 * The crisis email could not reach on-call: send it to the escalation address instead. Never
+	 * A crisis record is being dead-lettered: unless on-call already has the case (the failure was
+	 * elsewhere, e.g. the patient's acknowledgement), send it to the escalation address. Never
 	 * throws, because it runs while the record is being dead-lettered.
 	 */
 	public void escalate(CaseTriaged event, String why) {
 		try {
+			if (this.outbox.wasSent(this.staffEmails.forCase(event, true))) {
+				return;
+			}
 			this.outbox.send(this.staffEmails.escalation(event, why));
 		}
 		catch (RuntimeException ex) {

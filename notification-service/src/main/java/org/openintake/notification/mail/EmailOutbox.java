@@ -78,6 +78,11 @@ public class EmailOutbox {
 		return SendResult.SENT;
 	}
 
+	/** Whether SMTP has accepted this email before (by this or an earlier run of the service). */
+	public boolean wasSent(Email email) {
+		return this.ledger.alreadySent(MessageIds.of(email.caseId(), email.kind(), email.to()));
+	}
+
 	private MimeMessage compose(Email email, String messageId) throws MessagingException {
 		MimeMessage message = this.mailSender.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");

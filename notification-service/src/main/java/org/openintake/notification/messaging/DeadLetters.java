@@ -38,8 +38,10 @@ class DeadLetters implements ConsumerRecordRecoverer {
 
 	private final MeterRegistry meters;
 
+	private final BoundTopics topics;
+
 	DeadLetters(KafkaOperations<byte[], byte[]> template, EventReader reader, CaseNotifier notifier,
-			MeterRegistry meters) {
+			MeterRegistry meters, BoundTopics topics) {
 		this.publisher = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(Topics.dlq(record.topic()), -1));
 		this.publisher.setExceptionHeadersCreator((headers, exception, isKey, names) -> {
@@ -49,6 +51,7 @@ class DeadLetters implements ConsumerRecordRecoverer {
 		this.reader = reader;
 		this.notifier = notifier;
 		this.meters = meters;
+		this.topics = topics;
 		dlqCounter(Topics.CASES_CRISIS);
 		dlqCounter(Topics.CASES_ROUTED);
 	}
@@ -56,7 +59,7 @@ class DeadLetters implements ConsumerRecordRecoverer {
 	@Override
 	public void accept(ConsumerRecord<?, ?> record, Exception failure) {
 		String reason = FailureReasons.of(failure);
-		if (Topics.INTAKE_SUBMISSIONS.equals(record.topic())) {
+		if (this.topics.isReceipts(record.topic())) {
 			Counter.builder("notification.receipts.skipped").tag("reason", reason).register(this.meters).increment();
 			log.warn("Skipped intake-submissions record at partition {} offset {}: {}", record.partition(),
 					record.offset(), reason);
@@ -67,9 +70,11 @@ class DeadLetters implements ConsumerRecordRecoverer {
 		dlqCounter(record.topic()).increment();
 		log.error("Dead-lettered {} partition {} offset {}: {}", record.topic(), record.partition(), record.offset(),
 				reason);
-		if (Topics.CASES_CRISIS.equals(record.topic()) && !reason.equals("unreadable-record")) {
+		if (!reason.equals("unreadable-record")) {
 			CaseTriaged event = this.reader.caseTriaged((byte[]) record.value());
-			this.notifier.escalate(event, FailureReasons.describe(reason));
+			if (event.crisis() || this.topics.isCrisisLane(record.topic())) {
+				this.notifier.escalate(event, FailureReasons.describe(reason));
+			}
 		}
 	}
 

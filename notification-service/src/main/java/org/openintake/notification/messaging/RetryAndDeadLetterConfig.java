@@ -47,20 +47,20 @@ class RetryAndDeadLetterConfig {
 
 	@Bean
 	DeadLetters deadLetters(KafkaTemplate<byte[], byte[]> deadLetterTemplate, EventReader reader,
-			CaseNotifier notifier, MeterRegistry meters) {
-		return new DeadLetters(deadLetterTemplate, reader, notifier, meters);
+			CaseNotifier notifier, MeterRegistry meters, BoundTopics topics) {
+		return new DeadLetters(deadLetterTemplate, reader, notifier, meters, topics);
 	}
 
 	@Bean
 	ListenerContainerWithDlqAndRetryCustomizer retryAndDeadLetters(DeadLetters deadLetters,
-			NotificationProperties properties) {
+			NotificationProperties properties, BoundTopics topics) {
 		return new ListenerContainerWithDlqAndRetryCustomizer() {
 
 			@Override
 			public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName,
 					String group, BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
 					BackOff backOff) {
-				NotificationProperties.Retry retry = Topics.CASES_CRISIS.equals(destinationName)
+				NotificationProperties.Retry retry = topics.isCrisisLane(destinationName)
 						? properties.retry().crisis() : properties.retry().routine();
 				DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff(retry));
 				handler.addNotRetryableExceptions(UnreadableRecord.class, SmtpRejected.class);

@@ -1,0 +1,30 @@
+package org.openintake.notification.messaging;
+
+import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which topic each consumer reads, as bound (the defaults are {@code Topics}, a deployment or test
+ * may rebind them): retry settings and escalation follow the lane, not a hard-coded topic name.
+ */
+@Component
+class BoundTopics {
+
+	private final String crisis;
+
+	private final String receipts;
+
+	BoundTopics(BindingServiceProperties bindings) {
+		this.crisis = bindings.getBindingDestination("crisisCases-in-0");
+		this.receipts = bindings.getBindingDestination("receivedCases-in-0");
+	}
+
+	boolean isCrisisLane(String topic) {
+		return this.crisis.equals(topic);
+	}
+
+	boolean isReceipts(String topic) {
+		return this.receipts.equals(topic);
+	}
+
+}

@@ -1,0 +1,40 @@
+package org.openintake.notification;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the real application on its own topic, consumer group and file database, beside the
+ * shared test context: for restarts and for settings the shared context can't have.
+ */
+final class StandaloneService {
+
+	private StandaloneService() {
+	}
+
+	/**
+	 * @param function the one consumer to run ({@code crisisCases} or {@code routedCases})
+	 * @param extra further {@code name=value} settings
+	 */
+	static ConfigurableApplicationContext start(String function, String topic, String group, String database,
+			int smtpPort, Map<String, String> extra) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
+				"--spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
+				"--spring.datasource.url=" + database, "--spring.mail.port=" + smtpPort,
+				"--spring.cloud.function.definition=" + function,
+				"--spring.cloud.stream.bindings." + function + "-in-0.destination=" + topic,
+				"--spring.cloud.stream.bindings." + function + "-in-0.group=" + group));
+		extra.forEach((name, value) -> args.add("--" + name + "=" + value));
+		return new SpringApplicationBuilder(NotificationApplication.class).run(args.toArray(String[]::new));
+	}
+
+	static String fileDatabase() {
+		return "jdbc:h2:file:./target/standalone-db/" + UUID.randomUUID();
+	}
+
+}

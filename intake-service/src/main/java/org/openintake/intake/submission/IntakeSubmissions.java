@@ -98,9 +98,16 @@ class IntakeSubmissions {
 	private CompletableFuture<Receipt> deliver(CaseIdentity identity, IntakeForm form) {
 		IntakeSubmitted event = new IntakeSubmitted(identity.eventId(), identity.caseId(), clock.instant(),
 				IntakeSubmitted.SCHEMA_VERSION, identity.token().hash(), form);
-		return CompletableFuture.supplyAsync(() -> publisher.publish(event), task -> Schedulers.boundedElastic().schedule(task))
-			.thenCompose(sent -> sent)
-			.thenApply(sent -> receipt(identity, form));
+		try {
+			return CompletableFuture.supplyAsync(() -> publisher.publish(event), task -> Schedulers.boundedElastic().schedule(task))
+				.thenCompose(sent -> sent)
+				.thenApply(sent -> receipt(identity, form));
+		}
+		catch (RuntimeException overloaded) {
+			// the worker pool refused the task: the same as Kafka not taking it, and a shared
+			// delivery must still complete so that retries are not left waiting
+			return CompletableFuture.failedFuture(overloaded);
+		}
 	}
 
 	private Mono<Receipt> wait(CompletableFuture<Receipt> delivery) {

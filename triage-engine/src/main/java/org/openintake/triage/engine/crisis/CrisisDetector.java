@@ -139,7 +139,7 @@ public final class CrisisDetector {
 			return true;
 		});
 		addGappedCandidates(view, partTerms, partSpans, cues, candidates);
-		addVariantCandidates(text, view, candidates);
+		addVariantCandidates(text, view, candidates, preferredLanguage);
 		removeIdioms(candidates, cues);
 		List<Candidate> kept = longestPerCategory(candidates, preferredLanguage);
 		// a context word inside a crisis phrase is part of the phrase ("no" in "no reason to live"),
@@ -228,8 +228,8 @@ public final class CrisisDetector {
 	}
 
 	/** Obfuscated or misspelt phrases, kept only where the plain text did not already match. */
-	private void addVariantCandidates(String text, FoldedText view, List<Candidate> candidates) {
-		FoldedText variant = this.variantView.view(text);
+	private void addVariantCandidates(String text, FoldedText view, List<Candidate> candidates, String preferredLanguage) {
+		FoldedText variant = this.variantView.view(text, preferredLanguage);
 		List<Candidate> plain = List.copyOf(candidates);
 		this.variants.parseText(variant.text, emit -> {
 			int s = emit.getStart();

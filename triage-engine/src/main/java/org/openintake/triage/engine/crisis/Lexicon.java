@@ -35,7 +35,8 @@ final class Lexicon {
 	/** Folded phrase -> the terms it stands for (several languages can share a phrase). */
 	final Map<String, List<Term>> phrases = new LinkedHashMap<>();
 
-	final Set<String> anchors = new LinkedHashSet<>();
+	/** Anchor word -> the languages whose lexicons list it. */
+	final Map<String, Set<String>> anchors = new LinkedHashMap<>();
 
 	final Set<String> topics = new LinkedHashSet<>();
 
@@ -95,7 +96,7 @@ final class Lexicon {
 			}
 		});
 		for (Object anchor : (List<Object>) doc.getOrDefault("anchors", List.of())) {
-			this.anchors.add(String.valueOf(anchor));
+			this.anchors.computeIfAbsent(String.valueOf(anchor), k -> new LinkedHashSet<>()).add(language);
 		}
 	}
 

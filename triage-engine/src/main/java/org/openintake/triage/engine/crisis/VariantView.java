@@ -17,19 +17,24 @@ final class VariantView {
 	/** Anchor words shorter than this are not corrected: too many real words sit one edit away. */
 	static final int MIN_ANCHOR = 6;
 
-	private final Map<Character, List<String>> anchorsByFirst = new HashMap<>();
+	private record Anchor(String word, java.util.Set<String> languages) {
+	}
 
-	private final Map<Character, List<String>> anchorsByLast = new HashMap<>();
+	private final Map<Character, List<Anchor>> anchorsByFirst = new HashMap<>();
 
-	VariantView(Iterable<String> anchorWords) {
-		for (String anchor : anchorWords) {
-			String a = squeeze(Folding.phrase(anchor));
+	private final Map<Character, List<Anchor>> anchorsByLast = new HashMap<>();
+
+	/** @param anchorWords anchor word -> the languages it belongs to */
+	VariantView(Map<String, java.util.Set<String>> anchorWords) {
+		anchorWords.forEach((word, languages) -> {
+			String a = squeeze(Folding.phrase(word));
 			if (a.length() < MIN_ANCHOR || a.indexOf(' ') >= 0) {
-				continue;
+				return;
 			}
-			this.anchorsByFirst.computeIfAbsent(a.charAt(0), k -> new ArrayList<>()).add(a);
-			this.anchorsByLast.computeIfAbsent(a.charAt(a.length() - 1), k -> new ArrayList<>()).add(a);
-		}
+			Anchor anchor = new Anchor(a, languages);
+			this.anchorsByFirst.computeIfAbsent(a.charAt(0), k -> new ArrayList<>()).add(anchor);
+			this.anchorsByLast.computeIfAbsent(a.charAt(a.length() - 1), k -> new ArrayList<>()).add(anchor);
+		});
 	}
 
 	/** A lexicon phrase as this view spells it: letters only, squeezed, words kept apart. */
@@ -80,7 +85,11 @@ final class VariantView {
 	private record Token(StringBuilder letters, List<int[]> spans) {
 	}
 
-	FoldedText view(String original) {
+	/**
+	 * @param preferredLanguage when a slip is one edit from anchors of two languages ("suicido":
+	 * "suicidio", "suicide"), the writer's language wins
+	 */
+	FoldedText view(String original, String preferredLanguage) {
 		List<Token> tokens = tokenize(original);
 		tokens = joinSpelledOut(tokens);
 		StringBuilder out = new StringBuilder(original.length());
@@ -94,12 +103,12 @@ final class VariantView {
 				end[out.length()] = token.spans.get(0)[0];
 				out.append(' ');
 			}
-			squeezeAndCorrect(token, out, start, end);
+			squeezeAndCorrect(token, out, start, end, preferredLanguage);
 		}
 		return new FoldedText(out.toString(), start, end);
 	}
 
-	private void squeezeAndCorrect(Token token, StringBuilder out, int[] start, int[] end) {
+	private void squeezeAndCorrect(Token token, StringBuilder out, int[] start, int[] end, String preferredLanguage) {
 		StringBuilder squeezed = new StringBuilder(token.letters.length());
 		List<int[]> spans = new ArrayList<>(token.spans.size());
 		for (int i = 0; i < token.letters.length(); i++) {
@@ -111,7 +120,7 @@ final class VariantView {
 			squeezed.append(c);
 			spans.add(new int[] { token.spans.get(i)[0], token.spans.get(i)[1] });
 		}
-		String corrected = squeezed.length() >= MIN_ANCHOR ? nearestAnchor(squeezed) : null;
+		String corrected = squeezed.length() >= MIN_ANCHOR ? nearestAnchor(squeezed, preferredLanguage) : null;
 		if (corrected != null) {
 			int s = spans.get(0)[0];
 			int e = spans.get(spans.size() - 1)[1];
@@ -130,31 +139,29 @@ final class VariantView {
 	}
 
 	/** The anchor one edit (insertion, deletion, substitution, transposition) away, if any. */
-	private String nearestAnchor(CharSequence word) {
+	private String nearestAnchor(CharSequence word, String preferredLanguage) {
 		String w = word.toString();
-		List<String> byFirst = this.anchorsByFirst.getOrDefault(w.charAt(0), List.of());
-		for (String a : byFirst) {
-			if (a.equals(w)) {
+		List<Anchor> byFirst = this.anchorsByFirst.getOrDefault(w.charAt(0), List.of());
+		List<Anchor> byLast = this.anchorsByLast.getOrDefault(w.charAt(w.length() - 1), List.of());
+		for (Anchor a : byFirst) {
+			if (a.word().equals(w)) {
 				return null;
 			}
 		}
-		List<String> byLast = this.anchorsByLast.getOrDefault(w.charAt(w.length() - 1), List.of());
-		for (String a : byLast) {
-			if (a.equals(w)) {
-				return null;
+		String found = null;
+		for (List<Anchor> anchors : List.of(byFirst, byLast)) {
+			for (Anchor a : anchors) {
+				if (withinOneEdit(w, a.word())) {
+					if (a.languages().contains(preferredLanguage)) {
+						return a.word();
+					}
+					if (found == null) {
+						found = a.word();
+					}
+				}
 			}
 		}
-		for (String a : byFirst) {
-			if (withinOneEdit(w, a)) {
-				return a;
-			}
-		}
-		for (String a : byLast) {
-			if (withinOneEdit(w, a)) {
-				return a;
-			}
-		}
-		return null;
+		return found;
 	}
 
 	static boolean withinOneEdit(String a, String b) {

@@ -43,7 +43,9 @@ class ServiceSurfaceTest {
 		String scrape = management.get().uri("/actuator/prometheus").exchange()
 			.expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody();
-		assertThat(scrape).contains("jvm_memory_used_bytes");
+		assertThat(scrape).contains("jvm_memory_used_bytes")
+			// Registered at zero before the first poison record, so the DLQ alert has a series.
+			.containsPattern("triage_dlq_records_total\\{[^}]*reason=\"not-json\"[^}]*\\} 0\\.0");
 		management.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
 		management.get().uri("/actuator/beans").exchange().expectStatus().isNotFound();
 		http.get().uri("/actuator/health").exchange().expectStatus().isNotFound();

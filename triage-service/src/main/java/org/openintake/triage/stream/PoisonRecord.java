@@ -1,5 +1,7 @@
 package org.openintake.triage.stream;
 
+import java.util.List;
+
 /**
  * A record that can never be triaged as it is: not JSON, not the contract, or refused by the
  * engine. Retrying it cannot help, so after a short bounded retry it goes to the dead-letter topic.
@@ -11,6 +13,9 @@ package org.openintake.triage.stream;
 final class PoisonRecord extends RuntimeException {
 
 	private static final int MAX_REASON = 300;
+
+	/** Every {@link #code()} there is (and "unknown" for a failure that is not a poison record). */
+	static final List<String> CODES = List.of("not-json", "schema", "invalid", "engine-failure", "unknown");
 
 	private final String code;
 

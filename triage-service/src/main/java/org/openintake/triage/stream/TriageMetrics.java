@@ -2,6 +2,7 @@ package org.openintake.triage.stream;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.openintake.events.CaseTriaged;
 
@@ -17,6 +18,11 @@ class TriageMetrics {
 
 	TriageMetrics(MeterRegistry registry) {
 		this.registry = registry;
+		// Present at zero from start-up, so a DLQ alert has a series to compare against before
+		// the first poison record arrives.
+		for (String reason : PoisonRecord.CODES) {
+			deadLetterCounter(reason);
+		}
 	}
 
 	/**
@@ -36,7 +42,14 @@ class TriageMetrics {
 	}
 
 	void deadLettered(String reasonCode) {
-		registry.counter("triage.dlq.records", "reason", reasonCode).increment();
+		deadLetterCounter(reasonCode).increment();
+	}
+
+	private Counter deadLetterCounter(String reasonCode) {
+		return Counter.builder("triage.dlq.records")
+			.description("Intake records triage could not process and sent to the dead-letter topic")
+			.tag("reason", reasonCode)
+			.register(registry);
 	}
 
 	private static String name(Enum<?> value) {

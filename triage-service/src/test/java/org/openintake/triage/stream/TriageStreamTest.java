@@ -111,7 +111,7 @@ class TriageStreamTest {
 	}
 
 	@Test
-	void aCrisisIntakeTakesTheCrisisLane() throws Exception {
+	void aCrisisIntakeTakesTheCrisisLane(CapturedOutput logs) throws Exception {
 		IntakeSubmitted intake = Intakes.submitted(Intakes.crisisForm());
 
 		submit(intake);
@@ -131,6 +131,7 @@ class TriageStreamTest {
 		assertThat(count("triage.crisis.flags", "category", "SUICIDAL_IDEATION_ACTIVE", "language", "en"))
 			.isPositive();
 		assertThat(kafka.recordsNow(Topics.CASES_ROUTED, intake.caseId())).isEmpty();
+		assertThat(logs.getAll()).doesNotContain("kill myself", "nothing left", "Ada Lovelace", "ada@example.org");
 	}
 
 	@Test

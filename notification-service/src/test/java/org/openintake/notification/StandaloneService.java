@@ -23,12 +23,22 @@ final class StandaloneService {
 	 */
 	static ConfigurableApplicationContext start(String function, String topic, String group, String database,
 			int smtpPort, Map<String, String> extra) {
+		return start(Map.of(function, topic), group, database, smtpPort, extra);
+	}
+
+	/**
+	 * @param topicByFunction the consumers to run, each on its own topic
+	 */
+	static ConfigurableApplicationContext start(Map<String, String> topicByFunction, String group, String database,
+			int smtpPort, Map<String, String> extra) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
 				"--spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
 				"--spring.datasource.url=" + database, "--spring.mail.port=" + smtpPort,
-				"--spring.cloud.function.definition=" + function,
-				"--spring.cloud.stream.bindings." + function + "-in-0.destination=" + topic,
-				"--spring.cloud.stream.bindings." + function + "-in-0.group=" + group));
+				"--spring.cloud.function.definition=" + String.join(";", topicByFunction.keySet())));
+		topicByFunction.forEach((function, topic) -> {
+			args.add("--spring.cloud.stream.bindings." + function + "-in-0.destination=" + topic);
+			args.add("--spring.cloud.stream.bindings." + function + "-in-0.group=" + group);
+		});
 		extra.forEach((name, value) -> args.add("--" + name + "=" + value));
 		return new SpringApplicationBuilder(NotificationApplication.class).run(args.toArray(String[]::new));
 	}

@@ -134,6 +134,8 @@ final class Browser implements AutoCloseable {
 	/** A screenshot of the viewport at phone and at desktop width, into target/screenshots. */
 	void screenshots(String name) throws IOException {
 		Files.createDirectories(SCREENSHOTS);
+		// from the top: the header, the help strip and the start of the step, as a patient first sees it
+		driver.executeScript("window.scrollTo(0, 0)");
 		for (Map.Entry<String, Dimension> size : Map.of("phone", PHONE, "desktop", DESKTOP).entrySet()) {
 			driver.manage().window().setSize(size.getValue());
 			File shot = driver.getScreenshotAs(OutputType.FILE);

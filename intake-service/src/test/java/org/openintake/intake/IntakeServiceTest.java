@@ -10,7 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The whole service on a random port against the module's shared embedded KRaft broker. Every
  * class using it shares one application context. notification-service is absent: its base URL
- * points at the discard port, where nothing listens.
+ * points at a port where nothing listens.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 				"intake.links.notification-base-url=" + IntakeServiceTest.NOTIFICATION_ABSENT })
 public @interface IntakeServiceTest {
 
-	String NOTIFICATION_ABSENT = "http://127.0.0.1:9";
+	/** A port nothing listens on (and not one Chromium refuses to call, as it does 9). */
+	String NOTIFICATION_ABSENT = "http://127.0.0.1:65530";
 
 }

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -21,6 +22,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -61,6 +65,9 @@ final class Browser implements AutoCloseable {
 				"--disable-default-apps", "--mute-audio", "--lang=" + acceptLanguage.split(",")[0],
 				"--window-size=" + DESKTOP.width + "," + DESKTOP.height);
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -127,6 +134,24 @@ final class Browser implements AutoCloseable {
 
 	void press(CharSequence... keys) {
 		new Actions(driver).sendKeys(keys).perform();
+	}
+
+	/**
+	 * What the page logged as errors since the last call, apart from requests to a server that is
+	 * not there (notification-service is absent in these tests). A CSP violation or a script error
+	 * shows up here.
+	 */
+	List<String> consoleErrors() {
+		return driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+			.map(LogEntry::getMessage)
+			.filter(message -> !message.contains("ERR_CONNECTION_REFUSED") && !message.contains("Failed to fetch")
+					&& !message.contains("503 (Service Unavailable)") && !message.contains("422 (Unprocessable"))
+			.toList();
 	}
 
 	// ---- evidence ----

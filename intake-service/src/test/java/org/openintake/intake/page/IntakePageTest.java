@@ -138,6 +138,7 @@ class IntakePageTest {
 		assertThat(english.byId("help-emergency-numbers").findElement(By.cssSelector("a[href='tel:999']"))).isNotNull();
 		country.selectByValue("US");
 		english.waitForText("help-emergency-numbers", "911");
+		assertThat(english.consoleErrors()).as("no script error, no CSP violation").isEmpty();
 	}
 
 	@Test
@@ -345,6 +346,7 @@ class IntakePageTest {
 		String caseId = submitAndReadCaseId(english);
 		english.assertAccessible("receipt");
 		english.screenshots("11-receipt");
+		assertThat(english.consoleErrors()).as("no script error, no CSP violation on any step").isEmpty();
 
 		JsonNode form = publishedForm(caseId);
 		assertThat(form.at("/questionnaires/dast10").size()).isEqualTo(10);

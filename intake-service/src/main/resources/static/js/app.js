@@ -52,6 +52,7 @@ async function setLanguage(lang) {
   renderCountries();
   showProgress();
   showHelp(state.notificationBaseUrl, state.country, lang);
+  showEmergencyNumbers();
 }
 
 // ---- steps ----
@@ -199,6 +200,13 @@ function showReceipt(receipt) {
   pollOutcome(receipt);
 }
 
+/** The built-in emergency numbers wherever the page repeats them (the safety notes). */
+function showEmergencyNumbers() {
+  document.querySelectorAll('[data-emergency-numbers]').forEach((element) => {
+    renderNumbers(element, emergencyNumbers(state.country));
+  });
+}
+
 function showCrisis(helplines) {
   const panel = $('crisis-panel');
   renderNumbers($('crisis-emergency-numbers'), numbersFrom(helplines, state.country));
@@ -275,6 +283,7 @@ async function start() {
   $('country-select').addEventListener('change', (event) => {
     state.country = event.target.value;
     showHelp(state.notificationBaseUrl, state.country, language());
+    showEmergencyNumbers();
   });
   applySkipLogic();
   document.body.dataset.ready = 'true';

@@ -187,6 +187,10 @@ export function applySkipLogic() {
     });
   }
   document.getElementById('tms-safety').hidden = !relevant('tms');
+  // Help on screen right away, next to the answer; whether it is a crisis is triage's decision.
+  const cssrs = yesNo('cssrs');
+  document.getElementById('safety-note-phq9').hidden = !(scale('phq9')[8] > 0);
+  document.getElementById('safety-note-cssrs').hidden = !(cssrs.wishDead || cssrs.suicidalThoughts || cssrs.behavior);
 }
 
 const autoTicked = new Set();

@@ -259,6 +259,27 @@ class IntakePageTest {
 	}
 
 	@Test
+	void aSuicidalThoughtsAnswerPutsTheEmergencyNumberRightNextToTheQuestion() {
+		english.open(page());
+		english.type("patient-name", "Ada Note");
+		choose(english, "consent-processing");
+		next(english);
+		assertThat(english.byId("safety-note-phq9").isDisplayed()).isFalse();
+
+		choose(english, "questionnaires-phq9-8-v2");
+		assertThat(english.visible("safety-note-phq9").getText()).contains("emergency number").contains("911");
+
+		choose(english, "questionnaires-phq9-8-v0");
+		english.waitUntil(d -> !english.byId("safety-note-phq9").isDisplayed());
+		scale(english, "phq9", 8, 0);
+		next(english);
+		scale(english, "gad7", 7, 0);
+		next(english);
+		yesNo(english, "questionnaires-cssrs-wishDead", true);
+		assertThat(english.visible("safety-note-cssrs").getText()).contains("911");
+	}
+
+	@Test
 	void mentioningAlcoholInTheFreeTextBringsUpTheSubstanceQuestionsWhichThePatientCanUntick() {
 		english.open(page());
 		english.type("patient-name", "Ada Mention");

@@ -133,6 +133,20 @@ class CaseEmailsTest extends NotificationTestSupport {
 	}
 
 	@Test
+	void aFlagCategoryFromANewerTriageStillReachesOnCall() {
+		String caseId = newCaseId();
+		String event = json(triaged(caseId, true, RiskLevel.HIGH, Track.CBT, List.of(CrisisCategory.SELF_HARM),
+				contact("Ada", null, false, "en", "GB", null)))
+			.replace("\"SELF_HARM\"", "\"A_CATEGORY_ADDED_LATER\"");
+
+		publish(Topics.CASES_CRISIS, caseId, event);
+
+		await().atMost(WAIT).until(() -> mails(caseId, "crisis-oncall@clinic.local").size() == 1);
+		assertThat(body(mails(caseId, "crisis-oncall@clinic.local").get(0))).contains("Flag categories: other",
+				"Response target: same day");
+	}
+
+	@Test
 	void generalAssessmentMailboxUsesAHyphen() {
 		String caseId = newCaseId();
 		publish(Topics.CASES_ROUTED, caseId, json(triaged(caseId, false, RiskLevel.NONE, Track.GENERAL_ASSESSMENT,

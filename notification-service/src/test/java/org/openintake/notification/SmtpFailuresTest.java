@@ -51,6 +51,7 @@ class SmtpFailuresTest extends NotificationTestSupport {
 		String crisis = newCaseId();
 		double routineFailures = emails("staff_routine", "failed");
 		double crisisFailures = emails("staff_crisis", "failed");
+		double deadLettered = dlqRecords(Topics.CASES_CRISIS) + dlqRecords(Topics.CASES_ROUTED);
 		greenMail.stop();
 
 		publish(Topics.CASES_ROUTED, routine, json(triaged(routine, false, RiskLevel.LOW, Track.CBT, List.of(),
@@ -68,7 +69,7 @@ class SmtpFailuresTest extends NotificationTestSupport {
 				&& mails(crisis, "crisis-oncall@clinic.local").size() == 1);
 		assertThat(mails(routine)).hasSize(1);
 		assertThat(mails(crisis)).hasSize(1);
-		assertThat(dlqRecords(Topics.CASES_CRISIS)).isZero();
+		assertThat(dlqRecords(Topics.CASES_CRISIS) + dlqRecords(Topics.CASES_ROUTED)).isEqualTo(deadLettered);
 	}
 
 	@Test
@@ -149,6 +150,22 @@ class SmtpFailuresTest extends NotificationTestSupport {
 		assertThat(header(dead, "x-failure-reason")).isEqualTo("unreadable-record");
 		assertNoExceptionDetailsOrHealthData(dead);
 		await().atMost(WAIT).until(() -> mails(next, "mbsr@clinic.local").size() == 1);
+	}
+
+	@Test
+	void anUnreadableCrisisRecordIsDeadLetteredAndEscalatedByItsKey() {
+		String caseId = newCaseId();
+		byte[] poison = "not json at all".getBytes(StandardCharsets.UTF_8);
+		publish(Topics.CASES_CRISIS, caseId, poison);
+
+		ConsumerRecord<String, byte[]> dead = deadLetter(Topics.dlq(Topics.CASES_CRISIS), caseId);
+		assertThat(dead.value()).isEqualTo(poison);
+		assertThat(header(dead, "x-failure-reason")).isEqualTo("unreadable-record");
+		await().atMost(WAIT).until(() -> mails(caseId, "crisis-escalation@clinic.local").size() == 1);
+		var escalation = mails(caseId, "crisis-escalation@clinic.local").get(0);
+		assertThat(header(escalation, "X-Priority")).startsWith("1");
+		assertThat(body(escalation)).contains("could not be read", caseId, "cases-crisis.dlq",
+				"https://staff.test/cases/" + caseId);
 	}
 
 	private static void assertNoExceptionDetailsOrHealthData(ConsumerRecord<String, byte[]> dead) {

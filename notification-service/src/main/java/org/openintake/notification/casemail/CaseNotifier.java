@@ -91,6 +91,17 @@ public class CaseNotifier {
 		}
 	}
 
+	/** A crisis-lane record could not even be read. Never throws (see {@link #escalate}). */
+	public void escalateUnreadable(String caseId, String reference, String location) {
+		try {
+			this.outbox.send(this.staffEmails.unreadableCrisisRecord(caseId, reference, location));
+		}
+		catch (RuntimeException ex) {
+			log.error("Escalation email for an unreadable crisis record failed too ({}); the dead-letter alert is the last line",
+					ex.getClass().getSimpleName());
+		}
+	}
+
 	private Timer endToEndLatency(Lane lane) {
 		return Timer.builder("notification.end_to_end.latency")
 			.description("From the patient's submission to SMTP accepting the staff email")

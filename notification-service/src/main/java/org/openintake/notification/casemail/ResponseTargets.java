@@ -8,7 +8,11 @@ final class ResponseTargets {
 	private ResponseTargets() {
 	}
 
-	static String of(RiskLevel risk) {
+	static String of(RiskLevel risk, boolean crisis) {
+		// A crisis case whose level is missing or implausibly low is treated as the most urgent.
+		if (crisis && (risk == null || risk == RiskLevel.NONE || risk == RiskLevel.LOW)) {
+			return "call now";
+		}
 		if (risk == null) {
 			return "routine intake";
 		}

@@ -2,7 +2,6 @@ package org.openintake.notification.casemail;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.openintake.events.CaseTriaged;
@@ -45,6 +44,20 @@ class StaffEmails {
 				"URGENT escalation: OpenIntake case " + event.caseId(), body(event, true, why), true);
 	}
 
+	/**
+	 * A crisis-lane record that could not be read: on-call got nothing, so tell the escalation
+	 * address where the record is. Only the reference, if the record key carries one.
+	 */
+	Email unreadableCrisisRecord(String caseId, String reference, String location) {
+		String body = "A record on the crisis lane could not be read, so on-call was not emailed.\n\n"
+				+ "Case reference (from the record key): " + ((caseId != null) ? caseId : "not available") + "\n"
+				+ "The record is kept in " + location + ".\n\n"
+				+ "Please find the case and make sure someone calls the patient back"
+				+ ((caseId != null) ? ": " + caseLink(caseId) : ".") + "\n";
+		return new Email(EmailKind.ESCALATION, reference, this.properties.mailboxes().escalation(),
+				"URGENT escalation: unreadable crisis record " + reference, body, true);
+	}
+
 	private String body(CaseTriaged event, boolean crisis, String escalationReason) {
 		StringBuilder text = new StringBuilder();
 		text.append("OpenIntake case ").append(event.caseId()).append("\n\n");
@@ -58,7 +71,7 @@ class StaffEmails {
 		if (crisis) {
 			text.append("Priority: URGENT, crisis case\n");
 		}
-		text.append("Response target: ").append(ResponseTargets.of(event.riskLevel())).append('\n');
+		text.append("Response target: ").append(ResponseTargets.of(event.riskLevel(), crisis)).append('\n');
 		text.append("Risk level: ").append((event.riskLevel() != null) ? event.riskLevel() : "not assessed").append('\n');
 		text.append("Suggested track: ").append(trackName(event.track())).append(" (for a clinician to confirm)\n");
 		List<Track> secondary = (event.secondaryTracks() != null) ? event.secondaryTracks() : List.of();
@@ -98,10 +111,9 @@ class StaffEmails {
 		return event.flags()
 			.stream()
 			.map(CaseTriaged.Flag::category)
-			.filter(Objects::nonNull)
+			.map(StaffEmails::categoryName)
 			.distinct()
 			.sorted()
-			.map(StaffEmails::categoryName)
 			.collect(Collectors.joining(", "));
 	}
 
@@ -115,7 +127,8 @@ class StaffEmails {
 	}
 
 	private static String categoryName(CrisisCategory category) {
-		return category.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		// null: a category this version does not know yet; still a flag staff must see.
+		return (category != null) ? category.name().toLowerCase(Locale.ROOT).replace('_', ' ') : "other";
 	}
 
 	private static String orNone(String value) {

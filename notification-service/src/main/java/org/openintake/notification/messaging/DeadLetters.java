@@ -76,6 +76,12 @@ class DeadLetters implements ConsumerRecordRecoverer {
 				this.notifier.escalate(event, FailureReasons.describe(reason));
 			}
 		}
+		else if (this.topics.isCrisisLane(record.topic())) {
+			String caseId = EventReader.caseIdOrNull(record.key());
+			String reference = (caseId != null) ? caseId : "p" + record.partition() + "-o" + record.offset();
+			this.notifier.escalateUnreadable(caseId, reference, Topics.dlq(record.topic()) + " (from partition "
+					+ record.partition() + ", offset " + record.offset() + ")");
+		}
 	}
 
 	private Counter dlqCounter(String topic) {

@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 import org.openintake.events.CaseTriaged;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Parses record values and refuses what no consumer could act on. */
@@ -23,7 +25,12 @@ class EventReader {
 	private final JsonMapper jsonMapper;
 
 	EventReader(JsonMapper jsonMapper) {
-		this.jsonMapper = jsonMapper;
+		// Readers tolerate what a newer writer may add: unknown fields, and enum values (a new flag
+		// category must not turn a crisis case into an unreadable record) become null.
+		this.jsonMapper = jsonMapper.rebuild()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+			.build();
 	}
 
 	CaseTriaged caseTriaged(byte[] value) {
@@ -39,6 +46,13 @@ class EventReader {
 			throw new UnreadableRecord("IntakeSubmitted without a SHA-256 receipt token hash");
 		}
 		return receipt;
+	}
+
+	/** The record key as a case reference, if it looks like one. */
+	static String caseIdOrNull(Object key) {
+		String text = (key instanceof byte[] bytes) ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+				: (key != null) ? key.toString() : null;
+		return (text != null && CASE_ID.matcher(text).matches()) ? text : null;
 	}
 
 	static String countryOrNull(String country) {

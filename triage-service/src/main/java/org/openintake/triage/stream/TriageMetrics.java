@@ -26,11 +26,13 @@ class TriageMetrics {
 	}
 
 	/**
-	 * Counts a published decision by track and risk, and the patient's own affirmed crisis flags (negated
+	 * Counts a published decision by crisis, track and risk, and the patient's own affirmed crisis flags (negated
 	 * ones and concerns about someone else explain a decision but are not crisis signals).
 	 */
 	void decided(CaseTriaged decision) {
-		registry.counter("triage.decisions", "track", name(decision.track()), "risk", name(decision.riskLevel()))
+		// The crisis tag lets the on-call alert compare crisis decisions with crisis emails.
+		registry.counter("triage.decisions", "crisis", String.valueOf(decision.crisis()), "track",
+				name(decision.track()), "risk", name(decision.riskLevel()))
 			.increment();
 		for (CaseTriaged.Flag flag : decision.flags() == null ? List.<CaseTriaged.Flag>of() : decision.flags()) {
 			if (!flag.negated() && !flag.otherExperiencer()) {

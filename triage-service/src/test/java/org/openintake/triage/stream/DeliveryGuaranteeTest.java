@@ -75,7 +75,7 @@ class DeliveryGuaranteeTest {
 				await().atMost(Duration.ofSeconds(30))
 					.untilAsserted(() -> assertThat(committed(admin, partition)).isGreaterThan(sent.offset()));
 				// Tried several times, published and counted once.
-				assertThat(decisions()).isEqualTo(decisionsBefore + 1);
+				await().untilAsserted(() -> assertThat(decisions()).isEqualTo(decisionsBefore + 1));
 			}
 			finally {
 				maxMessageBytes(admin, lane, null);

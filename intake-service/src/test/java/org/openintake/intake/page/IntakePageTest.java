@@ -234,6 +234,7 @@ class IntakePageTest {
 		assertThat(german.byId("patient-name").getDomAttribute("aria-invalid")).isEqualTo("true");
 		assertThat(german.byId("patient-name").getDomAttribute("aria-describedby")).contains("err-patient-name");
 		assertThat(german.focusedId()).as("focus on the first field in error").isEqualTo("patient-name");
+		german.assertAccessible("about step with errors, in German");
 
 		// switching language translates the errors already shown
 		new Select(german.byId("lang-select")).selectByValue("it");

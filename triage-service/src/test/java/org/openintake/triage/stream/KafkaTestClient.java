@@ -5,15 +5,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -44,13 +45,9 @@ final class KafkaTestClient implements AutoCloseable {
 	List<ConsumerRecord<byte[], byte[]>> awaitRecords(String topic, String key, int atLeast) {
 		List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
 		try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-			consumer.subscribe(List.of(topic));
+			assignFromBeginning(consumer, topic);
 			await().atMost(Duration.ofSeconds(30)).until(() -> {
-				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					if (record.key() != null && key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
-						found.add(record);
-					}
-				}
+				collect(consumer.poll(Duration.ofMillis(200)), key, found);
 				return found.size() >= atLeast;
 			});
 		}
@@ -61,34 +58,45 @@ final class KafkaTestClient implements AutoCloseable {
 		return awaitRecords(topic, key, 1).get(0);
 	}
 
-	/** Every record with {@code key} currently on {@code topic}. */
+	/** Every record with {@code key} on {@code topic} up to its current end. */
 	List<ConsumerRecord<byte[], byte[]>> recordsNow(String topic, String key) {
 		List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
 		try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-			consumer.subscribe(List.of(topic));
-			long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-			// Poll until the assignment is done and the topic is read to its end.
-			while (System.nanoTime() < deadline) {
-				var records = consumer.poll(Duration.ofMillis(200));
-				records.forEach(record -> {
-					if (record.key() != null && key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
-						found.add(record);
-					}
-				});
-				if (!consumer.assignment().isEmpty() && records.isEmpty()
-						&& consumer.endOffsets(consumer.assignment()).entrySet().stream()
-							.allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-					break;
-				}
-			}
+			List<TopicPartition> partitions = assignFromBeginning(consumer, topic);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				collect(consumer.poll(Duration.ofMillis(100)), key, found);
+				return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+			});
 		}
 		return found;
 	}
 
+	// Assigned, not subscribed: no group rebalance to wait for, so "nothing there" is really read
+	// to the end rather than cut short by a slow assignment.
+	private static List<TopicPartition> assignFromBeginning(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+		List<TopicPartition> partitions = consumer.partitionsFor(topic)
+			.stream()
+			.map(info -> new TopicPartition(topic, info.partition()))
+			.toList();
+		consumer.assign(partitions);
+		consumer.seekToBeginning(partitions);
+		return partitions;
+	}
+
+	private static void collect(ConsumerRecords<byte[], byte[]> records, String key,
+			List<ConsumerRecord<byte[], byte[]>> found) {
+		for (ConsumerRecord<byte[], byte[]> record : records) {
+			if (record.key() != null && key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+				found.add(record);
+			}
+		}
+	}
+
 	private static KafkaConsumer<byte[], byte[]> consumer() {
-		return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(), ConsumerConfig.GROUP_ID_CONFIG,
-				"test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+		return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(),
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+				4 * 1024 * 1024), new ByteArrayDeserializer(), new ByteArrayDeserializer());
 	}
 
 	@Override

@@ -26,7 +26,11 @@ public final class CrisisDetector {
 	private static final Set<CrisisCategory> BEHAVIOUR = EnumSet.of(CrisisCategory.RECENT_ATTEMPT,
 			CrisisCategory.SUICIDE_PREPARATION);
 
+	/** Crisis phrases, pieces of phrases with gaps, and routing topics. */
 	private final PayloadTrie<List<Term>> primary;
+
+	/** Context words: read only in the sentences where the primary automaton found something. */
+	private final PayloadTrie<List<Term>> context;
 
 	private final PayloadTrie<List<Term.Entry>> variants;
 
@@ -42,11 +46,19 @@ public final class CrisisDetector {
 
 	private CrisisDetector(Lexicon lexicon) {
 		PayloadTrie.PayloadTrieBuilder<List<Term>> primaryBuilder = PayloadTrie.builder();
+		PayloadTrie.PayloadTrieBuilder<List<Term>> contextBuilder = PayloadTrie.builder();
 		Map<String, List<Term.Entry>> variantPhrases = new java.util.LinkedHashMap<>();
 		lexicon.phrases.forEach((phrase, terms) -> {
-			primaryBuilder.addKeyword(phrase, List.copyOf(terms));
+			List<Term> cueTerms = terms.stream().filter(t -> t instanceof Term.Cue).toList();
+			List<Term> otherTerms = terms.stream().filter(t -> !(t instanceof Term.Cue)).toList();
+			if (!cueTerms.isEmpty()) {
+				contextBuilder.addKeyword(phrase, cueTerms);
+			}
+			if (!otherTerms.isEmpty()) {
+				primaryBuilder.addKeyword(phrase, otherTerms);
+			}
 			for (Term term : terms) {
-				if (term instanceof Term.Entry entry) {
+				if (term instanceof Term.Entry entry && VariantView.phrase(phrase) != null) {
 					String v = VariantView.phrase(phrase);
 					addVariant(variantPhrases, v, entry);
 					addVariant(variantPhrases, v.replace(" ", ""), entry);
@@ -56,6 +68,7 @@ public final class CrisisDetector {
 		PayloadTrie.PayloadTrieBuilder<List<Term.Entry>> variantBuilder = PayloadTrie.builder();
 		variantPhrases.forEach((phrase, entries) -> variantBuilder.addKeyword(phrase, List.copyOf(entries)));
 		this.primary = primaryBuilder.build();
+		this.context = contextBuilder.build();
 		this.variants = variantBuilder.build();
 		this.variantView = new VariantView(lexicon.anchors);
 		this.languages = List.copyOf(lexicon.languages);
@@ -109,7 +122,6 @@ public final class CrisisDetector {
 		}
 		FoldedText view = Folding.primary(text);
 		List<Candidate> candidates = new ArrayList<>();
-		List<CueMatch> cues = new ArrayList<>();
 		List<int[]> topicSpans = new ArrayList<>();
 		List<Term.Topic> topicTerms = new ArrayList<>();
 		List<int[]> partSpans = new ArrayList<>();
@@ -124,9 +136,6 @@ public final class CrisisDetector {
 				if (term instanceof Term.Entry entry) {
 					candidates.add(new Candidate(entry, s, e, false));
 				}
-				else if (term instanceof Term.Cue cue) {
-					cues.add(new CueMatch(cue, s, e));
-				}
 				else if (term instanceof Term.Part part) {
 					partTerms.add(part);
 					partSpans.add(new int[] { s, e });
@@ -138,8 +147,15 @@ public final class CrisisDetector {
 			}
 			return true;
 		});
-		addGappedCandidates(view, partTerms, partSpans, cues, candidates);
 		addVariantCandidates(text, view, candidates, preferredLanguage);
+		if (candidates.isEmpty() && partTerms.isEmpty() && topicTerms.isEmpty()) {
+			return TextFindings.NONE;
+		}
+		List<int[]> spans = new ArrayList<>(partSpans);
+		spans.addAll(topicSpans);
+		candidates.forEach(c -> spans.add(new int[] { c.start(), c.end() }));
+		List<CueMatch> cues = cuesAround(view, spans);
+		addGappedCandidates(view, partTerms, partSpans, cues, candidates);
 		removeIdioms(candidates, cues);
 		List<Candidate> kept = longestPerCategory(candidates, preferredLanguage);
 		// a context word inside a crisis phrase is part of the phrase ("no" in "no reason to live"),
@@ -164,6 +180,39 @@ public final class CrisisDetector {
 			}
 		}
 		return new TextFindings(List.copyOf(findings), Collections.unmodifiableSet(topics));
+	}
+
+	/**
+	 * Context words in the sentences holding the given spans: context never reaches past a
+	 * sentence, and most sentences hold nothing to read, so they are not scanned a second time.
+	 */
+	private List<CueMatch> cuesAround(FoldedText view, List<int[]> spans) {
+		spans.sort(Comparator.comparingInt(s -> s[0]));
+		List<CueMatch> cues = new ArrayList<>();
+		int scannedTo = -1;
+		for (int[] span : spans) {
+			if (span[0] < scannedTo) {
+				continue;
+			}
+			int from = Context.sentenceStart(view, span[0]);
+			int to = Context.sentenceEnd(view, span[1]);
+			if (to < view.length()) {
+				to++; // the sentence's own punctuation: ": no" and "?" belong to it
+			}
+			int offset = from;
+			this.context.parseText(java.nio.CharBuffer.wrap(view.text, from, to), emit -> {
+				int s = emit.getStart() + offset;
+				int e = emit.getEnd() + 1 + offset;
+				if (wholeWords(view, s, e)) {
+					for (Term term : emit.getPayload()) {
+						cues.add(new CueMatch((Term.Cue) term, s, e));
+					}
+				}
+				return true;
+			});
+			scannedTo = to;
+		}
+		return cues;
 	}
 
 	/**

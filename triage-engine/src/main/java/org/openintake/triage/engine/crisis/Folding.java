@@ -88,6 +88,18 @@ final class Folding {
 		while (i < n) {
 			int cp = original.codePointAt(i);
 			int next = i + Character.charCount(cp);
+			if (cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z') {
+				// the common case, without a table lookup
+				if (out.length() >= start.length) {
+					start = grow(start);
+					end = grow(end);
+				}
+				start[out.length()] = i;
+				end[out.length()] = next;
+				out.append((char) (cp | 0x20));
+				i = next;
+				continue;
+			}
 			String folded = letters(cp);
 			if (folded != null) {
 				for (int k = 0; k < folded.length(); k++) {

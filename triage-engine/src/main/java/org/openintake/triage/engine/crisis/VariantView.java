@@ -37,9 +37,18 @@ final class VariantView {
 		});
 	}
 
-	/** A lexicon phrase as this view spells it: letters only, squeezed, words kept apart. */
+	/**
+	 * A lexicon phrase as this view spells it: letters only, squeezed, words kept apart; or null
+	 * when squeezing would turn a short word into another word ("off myself" would become "of
+	 * myself", as in "proud of myself"): such phrases are left to the primary view.
+	 */
 	static String phrase(String phrase) {
 		String folded = Folding.phrase(phrase);
+		for (String word : folded.split("[^\\p{L}]+")) {
+			if (word.length() <= 3 && !squeeze(word).equals(word)) {
+				return null;
+			}
+		}
 		StringBuilder out = new StringBuilder(folded.length());
 		for (int i = 0; i < folded.length(); i++) {
 			char c = folded.charAt(i);
@@ -82,65 +91,132 @@ final class VariantView {
 		return cp >= '0' && cp <= '9';
 	}
 
-	private record Token(StringBuilder letters, List<int[]> spans) {
-	}
-
 	/**
 	 * @param preferredLanguage when a slip is one edit from anchors of two languages ("suicido":
 	 * "suicidio", "suicide"), the writer's language wins
 	 */
 	FoldedText view(String original, String preferredLanguage) {
-		List<Token> tokens = tokenize(original);
-		tokens = joinSpelledOut(tokens);
-		StringBuilder out = new StringBuilder(original.length());
-		// letters can only grow through folds like ß -> ss and anchor corrections (one letter each)
-		int[] start = new int[original.length() * 2 + 64];
-		int[] end = new int[original.length() * 2 + 64];
-		for (Token token : tokens) {
+		int n = original.length();
+		// pass 1: the letters of every token (leet mapped, edges trimmed) with their original spans.
+		// A token is a run of letters and leet characters holding at least one letter.
+		char[] letters = new char[n * 2 + 8];
+		int[] letterStart = new int[letters.length];
+		int[] letterEnd = new int[letters.length];
+		int[] tokenStart = new int[n + 2];
+		int tokens = 0;
+		int count = 0;
+		int i = 0;
+		while (i < n) {
+			int cp = original.codePointAt(i);
+			if (Folding.letters(cp) == null && leet(cp) == 0) {
+				i += Character.charCount(cp);
+				continue;
+			}
+			int from = i;
+			int to = i;
+			boolean hasLetter = false;
+			while (to < n) {
+				int c = original.codePointAt(to);
+				if (Folding.letters(c) != null) {
+					hasLetter = true;
+				}
+				else if (leet(c) == 0) {
+					break;
+				}
+				to += Character.charCount(c);
+			}
+			i = to;
+			if (!hasLetter) {
+				continue; // "30 pills": a number stays a number
+			}
+			// punctuation at a token's edge ("die!") stays punctuation; edge digits may be leet ("d13")
+			while (from < to && Folding.letters(original.codePointAt(from)) == null && !isDigit(original.codePointAt(from))) {
+				from += Character.charCount(original.codePointAt(from));
+			}
+			while (to > from && Folding.letters(original.codePointBefore(to)) == null
+					&& !isDigit(original.codePointBefore(to))) {
+				to -= Character.charCount(original.codePointBefore(to));
+			}
+			tokenStart[tokens++] = count;
+			int k = from;
+			while (k < to) {
+				int c = original.codePointAt(k);
+				int next = k + Character.charCount(c);
+				String folded = Folding.letters(c);
+				if (folded != null) {
+					for (int f = 0; f < folded.length(); f++) {
+						letters[count] = folded.charAt(f);
+						letterStart[count] = k;
+						letterEnd[count++] = next;
+					}
+				}
+				else {
+					letters[count] = leet(c);
+					letterStart[count] = k;
+					letterEnd[count++] = next;
+				}
+				k = next;
+			}
+		}
+		tokenStart[tokens] = count;
+
+		// pass 2: three or more one-letter tokens in a row are one word spelled out ("k i l l",
+		// "k.i.l.l"); stretched letters are squeezed; slips in long words corrected
+		StringBuilder out = new StringBuilder(count + 16);
+		int[] start = new int[count * 2 + 64];
+		int[] end = new int[count * 2 + 64];
+		int t = 0;
+		while (t < tokens) {
+			int u = t;
+			while (u < tokens && tokenStart[u + 1] - tokenStart[u] == 1) {
+				u++;
+			}
+			int next = u - t >= 3 ? u : t + 1;
+			int from = tokenStart[t];
+			int to = tokenStart[next];
 			if (!out.isEmpty()) {
 				int last = out.length() - 1;
 				start[out.length()] = end[last];
-				end[out.length()] = token.spans.get(0)[0];
+				end[out.length()] = letterStart[from];
 				out.append(' ');
 			}
-			squeezeAndCorrect(token, out, start, end, preferredLanguage);
+			appendWord(letters, letterStart, letterEnd, from, to, out, start, end, preferredLanguage);
+			t = next;
 		}
 		return new FoldedText(out.toString(), start, end);
 	}
 
-	private void squeezeAndCorrect(Token token, StringBuilder out, int[] start, int[] end, String preferredLanguage) {
-		StringBuilder squeezed = new StringBuilder(token.letters.length());
-		List<int[]> spans = new ArrayList<>(token.spans.size());
-		for (int i = 0; i < token.letters.length(); i++) {
-			char c = token.letters.charAt(i);
-			if (!squeezed.isEmpty() && squeezed.charAt(squeezed.length() - 1) == c) {
-				spans.get(spans.size() - 1)[1] = token.spans.get(i)[1];
+	private void appendWord(char[] letters, int[] letterStart, int[] letterEnd, int from, int to, StringBuilder out,
+			int[] start, int[] end, String preferredLanguage) {
+		int wordStart = out.length();
+		for (int k = from; k < to; k++) {
+			int last = out.length() - 1;
+			if (last >= wordStart && out.charAt(last) == letters[k]) {
+				end[last] = letterEnd[k];
 				continue;
 			}
-			squeezed.append(c);
-			spans.add(new int[] { token.spans.get(i)[0], token.spans.get(i)[1] });
+			start[out.length()] = letterStart[k];
+			end[out.length()] = letterEnd[k];
+			out.append(letters[k]);
 		}
-		String corrected = squeezed.length() >= MIN_ANCHOR ? nearestAnchor(squeezed, preferredLanguage) : null;
-		if (corrected != null) {
-			int s = spans.get(0)[0];
-			int e = spans.get(spans.size() - 1)[1];
-			for (int i = 0; i < corrected.length(); i++) {
-				start[out.length()] = s;
-				end[out.length()] = e;
-				out.append(corrected.charAt(i));
-			}
+		if (out.length() - wordStart < MIN_ANCHOR) {
 			return;
 		}
-		for (int i = 0; i < squeezed.length(); i++) {
-			start[out.length()] = spans.get(i)[0];
-			end[out.length()] = spans.get(i)[1];
-			out.append(squeezed.charAt(i));
+		String corrected = nearestAnchor(out.substring(wordStart), preferredLanguage);
+		if (corrected != null) {
+			int s = start[wordStart];
+			int e = end[out.length() - 1];
+			out.setLength(wordStart);
+			for (int k = 0; k < corrected.length(); k++) {
+				start[out.length()] = s;
+				end[out.length()] = e;
+				out.append(corrected.charAt(k));
+			}
 		}
 	}
 
 	/** The anchor one edit (insertion, deletion, substitution, transposition) away, if any. */
-	private String nearestAnchor(CharSequence word, String preferredLanguage) {
-		String w = word.toString();
+	private String nearestAnchor(String w, String preferredLanguage) {
 		List<Anchor> byFirst = this.anchorsByFirst.getOrDefault(w.charAt(0), List.of());
 		List<Anchor> byLast = this.anchorsByLast.getOrDefault(w.charAt(w.length() - 1), List.of());
 		for (Anchor a : byFirst) {
@@ -189,106 +265,6 @@ final class VariantView {
 			return a.regionMatches(i + 1, b, i, lb - i);
 		}
 		return b.regionMatches(i + 1, a, i, la - i);
-	}
-
-	/**
-	 * Tokens are runs of letters and leet characters containing at least one letter; digits alone
-	 * ("30 pills") stay numbers, and punctuation at a token's edge ("die!") stays punctuation.
-	 */
-	private static List<Token> tokenize(String original) {
-		List<Token> tokens = new ArrayList<>();
-		int n = original.length();
-		int i = 0;
-		while (i < n) {
-			int cp = original.codePointAt(i);
-			if (Folding.letters(cp) == null && leet(cp) == 0) {
-				i += Character.charCount(cp);
-				continue;
-			}
-			int tokenStart = i;
-			int j = i;
-			boolean hasLetter = false;
-			while (j < n) {
-				int c = original.codePointAt(j);
-				if (Folding.letters(c) != null) {
-					hasLetter = true;
-				}
-				else if (leet(c) == 0) {
-					break;
-				}
-				j += Character.charCount(c);
-			}
-			if (hasLetter) {
-				tokens.add(buildToken(original, tokenStart, j));
-			}
-			i = j;
-		}
-		tokens.removeIf(t -> t.letters.isEmpty());
-		return tokens;
-	}
-
-	private static Token buildToken(String original, int from, int to) {
-		// trim edge punctuation that only looks like leet; edge digits can be leet (d13)
-		while (from < to) {
-			int cp = original.codePointAt(from);
-			if (Folding.letters(cp) != null || isDigit(cp)) {
-				break;
-			}
-			from += Character.charCount(cp);
-		}
-		while (to > from) {
-			int cp = original.codePointBefore(to);
-			if (Folding.letters(cp) != null || isDigit(cp)) {
-				break;
-			}
-			to -= Character.charCount(cp);
-		}
-		StringBuilder letters = new StringBuilder(to - from);
-		List<int[]> spans = new ArrayList<>(to - from);
-		int i = from;
-		while (i < to) {
-			int cp = original.codePointAt(i);
-			int next = i + Character.charCount(cp);
-			String folded = Folding.letters(cp);
-			if (folded != null) {
-				for (int k = 0; k < folded.length(); k++) {
-					letters.append(folded.charAt(k));
-					spans.add(new int[] { i, next });
-				}
-			}
-			else {
-				letters.append(leet(cp));
-				spans.add(new int[] { i, next });
-			}
-			i = next;
-		}
-		return new Token(letters, spans);
-	}
-
-	/** Three or more one-letter tokens in a row are one word spelled out: "k i l l", "k.i.l.l". */
-	private static List<Token> joinSpelledOut(List<Token> tokens) {
-		List<Token> out = new ArrayList<>(tokens.size());
-		int i = 0;
-		while (i < tokens.size()) {
-			int j = i;
-			while (j < tokens.size() && tokens.get(j).letters.length() == 1) {
-				j++;
-			}
-			if (j - i >= 3) {
-				Token joined = new Token(new StringBuilder(), new ArrayList<>());
-				for (int k = i; k < j; k++) {
-					joined.letters.append(tokens.get(k).letters);
-					joined.spans.addAll(tokens.get(k).spans);
-				}
-				out.add(joined);
-				i = j;
-			}
-			else {
-				out.add(tokens.get(i));
-				i++;
-			}
-		}
-		return out;
 	}
 
 }

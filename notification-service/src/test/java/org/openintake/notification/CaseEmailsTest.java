@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
 /** Staff and patient emails as they come out of real Kafka into a real SMTP server. */
 class CaseEmailsTest extends NotificationTestSupport {
 
-	private static final Duration WAIT = Duration.ofSeconds(30);
+	private static final Duration WAIT = Duration.ofSeconds(60);
 
 	@Test
 	void routineCaseGoesOnceToTheTrackMailboxWithTheMinimumNecessary() {

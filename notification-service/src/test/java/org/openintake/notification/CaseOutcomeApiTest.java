@@ -34,7 +34,7 @@ class CaseOutcomeApiTest extends NotificationTestSupport {
 		String token = "receipt-" + newCaseId();
 		publish(Topics.INTAKE_SUBMISSIONS, caseId, submission(caseId, sha256Hex(token), "GB", "en"));
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> status(caseId, token).contains("\"RECEIVED\""));
+		await().atMost(Duration.ofSeconds(60)).until(() -> status(caseId, token).contains("\"RECEIVED\""));
 		this.web.get()
 			.uri("/api/cases/{id}/outcome", caseId)
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
@@ -50,7 +50,7 @@ class CaseOutcomeApiTest extends NotificationTestSupport {
 		publish(Topics.CASES_CRISIS, caseId, json(triaged(caseId, true, RiskLevel.HIGH, Track.PSYCHIATRY,
 				List.of(CrisisCategory.SELF_HARM), contact("Ada", null, false, "en", "GB", sha256Hex(token)))));
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> status(caseId, token).contains("\"NOTIFIED\""));
+		await().atMost(Duration.ofSeconds(60)).until(() -> status(caseId, token).contains("\"NOTIFIED\""));
 		this.web.get()
 			.uri("/api/cases/{id}/outcome", caseId)
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
@@ -69,7 +69,7 @@ class CaseOutcomeApiTest extends NotificationTestSupport {
 		String token = "receipt-" + newCaseId();
 		publish(Topics.INTAKE_SUBMISSIONS, caseId, submission(caseId, sha256Hex(token), "ES", "es"));
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> status(caseId, token).contains("\"RECEIVED\""));
+		await().atMost(Duration.ofSeconds(60)).until(() -> status(caseId, token).contains("\"RECEIVED\""));
 		String everything = this.jdbc.sql("SELECT * FROM case_status WHERE case_id = ?")
 			.param(caseId)
 			.query()
@@ -86,7 +86,7 @@ class CaseOutcomeApiTest extends NotificationTestSupport {
 		publish(Topics.INTAKE_SUBMISSIONS, caseId, "{\"caseId\": \"" + caseId + "\", \"form\": [");
 		publish(Topics.INTAKE_SUBMISSIONS, caseId, submission(caseId, sha256Hex(token), "IT", "it"));
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> status(caseId, token).contains("\"RECEIVED\""));
+		await().atMost(Duration.ofSeconds(60)).until(() -> status(caseId, token).contains("\"RECEIVED\""));
 		assertThat(skippedReceipts()).isEqualTo(skipped + 1);
 	}
 
@@ -100,7 +100,7 @@ class CaseOutcomeApiTest extends NotificationTestSupport {
 		String caseId = newCaseId();
 		String token = "receipt-" + newCaseId();
 		publish(Topics.INTAKE_SUBMISSIONS, caseId, submission(caseId, sha256Hex(token), "FR", "fr"));
-		await().atMost(Duration.ofSeconds(30)).until(() -> status(caseId, token).contains("\"RECEIVED\""));
+		await().atMost(Duration.ofSeconds(60)).until(() -> status(caseId, token).contains("\"RECEIVED\""));
 
 		String wrongToken = notFound(caseId, "Bearer not-the-token");
 		String noToken = notFound(caseId, null);

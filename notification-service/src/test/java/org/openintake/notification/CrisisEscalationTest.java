@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  */
 class CrisisEscalationTest {
 
-	private static final Duration WAIT = Duration.ofSeconds(40);
+	private static final Duration WAIT = Duration.ofSeconds(60);
 
 	private static final Map<String, String> SHORT_RETRIES = Map.of("notification.retry.crisis.initial-interval",
 			"100ms", "notification.retry.crisis.max-interval", "200ms", "notification.retry.crisis.max-retries", "2");

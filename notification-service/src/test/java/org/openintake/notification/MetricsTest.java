@@ -28,7 +28,7 @@ class MetricsTest extends NotificationTestSupport {
 				List.of(CrisisCategory.SELF_HARM), contact("Ada", null, false, "en", "GB", null))));
 		publish(Topics.CASES_ROUTED, routine, json(triaged(routine, false, RiskLevel.LOW, Track.CBT, List.of(),
 				contact("Ada", null, false, "en", "GB", null))));
-		await().atMost(Duration.ofSeconds(30))
+		await().atMost(Duration.ofSeconds(60))
 			.until(() -> mails(crisis).size() == 1 && mails(routine).size() == 1);
 
 		String scrape = management().get()
@@ -56,7 +56,10 @@ class MetricsTest extends NotificationTestSupport {
 	}
 
 	private WebTestClient management() {
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.managementPort).build();
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.managementPort)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
 	}
 
 }

@@ -45,7 +45,7 @@ class PriorityLaneTest {
 							List.of(CrisisCategory.SUICIDE_PLAN),
 							NotificationTestSupport.contact("Bo", null, false, "en", "GB", null))));
 
-			await().atMost(Duration.ofSeconds(30))
+			await().atMost(Duration.ofSeconds(60))
 				.until(() -> smtp.acceptedFor("crisis-oncall@clinic.local", crisis).size() == 1);
 			assertThat(routine).allSatisfy((caseId) -> assertThat(smtp.acceptedFor("cbt@clinic.local", caseId)).isEmpty());
 		}

@@ -44,12 +44,12 @@ class RestartRedeliveryTest {
 
 		try (ConfigurableApplicationContext first = start(topic, "first-" + run, database)) {
 			NotificationTestSupport.publish(topic, caseId, event);
-			await().atMost(Duration.ofSeconds(30)).until(() -> mailsFor(caseId) == 2);
+			await().atMost(Duration.ofSeconds(60)).until(() -> mailsFor(caseId) == 2);
 		}
 
 		try (ConfigurableApplicationContext second = start(topic, "second-" + run, database)) {
 			MeterRegistry meters = second.getBean(MeterRegistry.class);
-			await().atMost(Duration.ofSeconds(30))
+			await().atMost(Duration.ofSeconds(60))
 				.until(() -> count(meters, "staff_routine", "duplicate") == 1 && count(meters, "patient_ack", "duplicate") == 1);
 			assertThat(count(meters, "staff_routine", "sent")).isZero();
 			assertThat(count(meters, "patient_ack", "sent")).isZero();

@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  */
 class SmtpFailuresTest extends NotificationTestSupport {
 
-	private static final Duration WAIT = Duration.ofSeconds(40);
+	private static final Duration WAIT = Duration.ofSeconds(60);
 
 	@Autowired
 	private JavaMailSenderImpl mailSender;

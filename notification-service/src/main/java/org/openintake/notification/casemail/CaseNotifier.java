@@ -107,6 +107,11 @@ public class CaseNotifier {
 			.description("From the patient's submission to SMTP accepting the staff email")
 			.tag("lane", lane.tag())
 			.publishPercentileHistogram()
+			// Explicit buckets at the targets ops alert on ("crisis within seconds"), and a range
+			// wide enough that a delivery delayed by an SMTP outage still lands in a real bucket.
+			.serviceLevelObjectives(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(60))
+			.minimumExpectedValue(Duration.ofMillis(10))
+			.maximumExpectedValue(Duration.ofHours(1))
 			.register(this.meters);
 	}
 

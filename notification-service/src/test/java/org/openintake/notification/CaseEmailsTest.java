@@ -147,6 +147,18 @@ class CaseEmailsTest extends NotificationTestSupport {
 	}
 
 	@Test
+	void malformedCountryAndLocaleStillGetTheCaseThroughWithTheFallbackHelplines() {
+		String caseId = newCaseId();
+		publish(Topics.CASES_ROUTED, caseId, json(triaged(caseId, false, RiskLevel.LOW, Track.MBSR, List.of(),
+				contact("Ada", "odd@example.org", true, "english", "GBR", "not-a-hash"))));
+
+		await().atMost(WAIT).until(() -> mails(caseId, "odd@example.org").size() == 1);
+		assertThat(mails(caseId, "mbsr@clinic.local")).hasSize(1);
+		assertThat(body(mails(caseId, "odd@example.org").get(0))).contains("Hello Ada,", "112",
+				"https://findahelpline.com");
+	}
+
+	@Test
 	void generalAssessmentMailboxUsesAHyphen() {
 		String caseId = newCaseId();
 		publish(Topics.CASES_ROUTED, caseId, json(triaged(caseId, false, RiskLevel.NONE, Track.GENERAL_ASSESSMENT,

@@ -3,6 +3,7 @@ package org.openintake.notification.cases;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,6 +35,12 @@ public class CaseStatusStore {
 			    VALUES (s.case_id, s.receipt_token_hash, s.country, s.locale, s.submitted_at, s.status,
 			            s.crisis, s.updated_at)
 			""";
+
+	private static final Pattern HEX_HASH = Pattern.compile("[0-9a-fA-F]{64}");
+
+	private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+	private static final Pattern LOCALE = Pattern.compile("[a-z]{2}");
 
 	private final JdbcClient jdbc;
 
@@ -68,10 +75,15 @@ public class CaseStatusStore {
 
 	private void merge(String caseId, String receiptTokenHash, String country, String locale, Instant submittedAt,
 			CaseStatus status, boolean crisis) {
+		// A malformed value from an event is dropped rather than failing the whole case.
 		this.jdbc.sql(MERGE)
-			.params(caseId, receiptTokenHash, country, locale, timestamp(submittedAt), status.ordinal(), crisis,
-					Timestamp.from(Instant.now()))
+			.params(caseId, valid(receiptTokenHash, HEX_HASH), valid(country, COUNTRY), valid(locale, LOCALE),
+					timestamp(submittedAt), status.ordinal(), crisis, Timestamp.from(Instant.now()))
 			.update();
+	}
+
+	private static String valid(String value, Pattern pattern) {
+		return (value != null && pattern.matcher(value).matches()) ? value : null;
 	}
 
 	private static Timestamp timestamp(Instant instant) {

@@ -35,9 +35,8 @@ class CaseConsumers {
 		return (message) -> {
 			SubmissionReceipt receipt = reader.submission(message.getPayload());
 			SubmissionReceipt.Form form = receipt.form();
-			cases.received(receipt.caseId(), receipt.receiptTokenHash(),
-					EventReader.countryOrNull((form != null) ? form.country() : null),
-					EventReader.localeOrNull((form != null) ? form.locale() : null), receipt.occurredAt());
+			cases.received(receipt.caseId(), receipt.receiptTokenHash(), (form != null) ? form.country() : null,
+					(form != null) ? form.locale() : null, receipt.occurredAt());
 		};
 	}
 

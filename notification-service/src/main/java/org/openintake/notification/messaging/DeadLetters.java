@@ -70,6 +70,17 @@ class DeadLetters implements ConsumerRecordRecoverer {
 		dlqCounter(record.topic()).increment();
 		log.error("Dead-lettered {} partition {} offset {}: {}", record.topic(), record.partition(), record.offset(),
 				reason);
+		try {
+			escalateIfCrisis(record, reason);
+		}
+		catch (RuntimeException ex) {
+			// The record is safely dead-lettered; throwing now would dead-letter it a second time.
+			log.error("Could not escalate dead-lettered record {} partition {} offset {} ({})", record.topic(),
+					record.partition(), record.offset(), ex.getClass().getSimpleName());
+		}
+	}
+
+	private void escalateIfCrisis(ConsumerRecord<?, ?> record, String reason) {
 		if (!reason.equals("unreadable-record")) {
 			CaseTriaged event = this.reader.caseTriaged((byte[]) record.value());
 			if (event.crisis() || this.topics.isCrisisLane(record.topic())) {

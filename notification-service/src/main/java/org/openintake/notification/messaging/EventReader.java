@@ -18,10 +18,6 @@ class EventReader {
 
 	private static final Pattern HEX_HASH = Pattern.compile("[0-9a-fA-F]{64}");
 
-	private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-
-	private static final Pattern LOCALE = Pattern.compile("[a-z]{2}");
-
 	private final JsonMapper jsonMapper;
 
 	EventReader(JsonMapper jsonMapper) {
@@ -53,14 +49,6 @@ class EventReader {
 		String text = (key instanceof byte[] bytes) ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
 				: (key != null) ? key.toString() : null;
 		return (text != null && CASE_ID.matcher(text).matches()) ? text : null;
-	}
-
-	static String countryOrNull(String country) {
-		return (country != null && COUNTRY.matcher(country).matches()) ? country : null;
-	}
-
-	static String localeOrNull(String locale) {
-		return (locale != null && LOCALE.matcher(locale).matches()) ? locale : null;
 	}
 
 	private <T> T parse(byte[] value, Class<T> type, String what) {

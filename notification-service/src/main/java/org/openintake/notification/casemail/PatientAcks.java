@@ -50,19 +50,20 @@ class PatientAcks {
 			.map((e) -> e.number() + " (" + e.label() + ")")
 			.collect(Collectors.joining(", ")))).append('\n');
 		for (Helplines.Line line : help.lines()) {
-			text.append("- ").append(line.service());
-			if (line.number() != null) {
-				text.append(": ").append(line.number());
-				line.otherNumbers().forEach((other) -> text.append(" / ").append(other));
-			}
-			if (line.url() != null) {
-				text.append(" ").append(line.url());
-			}
+			text.append("- ").append(line.service()).append(": ").append(line.number());
+			line.otherNumbers().forEach((other) -> text.append(" / ").append(other));
 			text.append(" (").append(line.hours());
 			if (line.cost() != null) {
 				text.append("; ").append(line.cost());
 			}
-			text.append(")\n");
+			text.append(')');
+			if (line.url() != null) {
+				text.append(' ').append(line.url());
+			}
+			text.append('\n');
+		}
+		for (Helplines.Website website : help.websites()) {
+			text.append("- ").append(website.service()).append(": ").append(website.url()).append('\n');
 		}
 		text.append('\n').append(help.advice()).append("\n\n");
 		text.append(message("ack.footer", locale)).append('\n');

@@ -11,7 +11,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 record DirectoryFile(Map<String, Entry> countries, Entry fallback) {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Entry(List<Emergency> emergency, List<LineEntry> lines) {
+	record Entry(List<Emergency> emergency, List<LineEntry> lines, List<WebsiteEntry> websites) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record WebsiteEntry(Map<String, String> service, String url, List<String> languages, LocalDate lastVerified) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

@@ -50,8 +50,12 @@ public class HelplineDirectory {
 			.map((e) -> new Helplines.EmergencyNumber(e.number(), text(e.label(), lang)))
 			.toList();
 		List<Helplines.Line> lines = entry.lines().stream().map((line) -> render(line, lang, locale)).toList();
+		List<Helplines.Website> websites = (entry.websites() != null) ? entry.websites()
+			.stream()
+			.map((w) -> new Helplines.Website(text(w.service(), lang), w.url(), w.languages(), w.lastVerified()))
+			.toList() : List.of();
 		String advice = this.messages.getMessage("advice", new Object[] { emergency.get(0).number() }, locale);
-		return new Helplines(fallback ? null : code, fallback, lang, emergency, lines, advice);
+		return new Helplines(fallback ? null : code, fallback, lang, emergency, lines, websites, advice);
 	}
 
 	private Helplines.Line render(DirectoryFile.LineEntry line, String lang, Locale locale) {
@@ -108,9 +112,16 @@ public class HelplineDirectory {
 		for (DirectoryFile.LineEntry line : entry.lines()) {
 			if (line.service() == null || !line.service().containsKey("en") || line.lastVerified() == null
 					|| line.channels() == null || line.audience() == null || line.languages() == null
-					|| (line.number() == null && line.url() == null)) {
+					|| line.number() == null) {
 				throw new IllegalStateException("helplines.json: " + name
-						+ " has a line without service.en, number or url, channels, languages, audience or lastVerified");
+						+ " has a line without service.en, number, channels, languages, audience or lastVerified");
+			}
+		}
+		for (DirectoryFile.WebsiteEntry website : (entry.websites() != null) ? entry.websites()
+				: List.<DirectoryFile.WebsiteEntry>of()) {
+			if (website.service() == null || !website.service().containsKey("en") || website.url() == null
+					|| website.lastVerified() == null) {
+				throw new IllegalStateException("helplines.json: " + name + " has a website without service.en, url or lastVerified");
 			}
 		}
 	}

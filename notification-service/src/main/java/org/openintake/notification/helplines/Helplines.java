@@ -10,12 +10,17 @@ import java.util.List;
  * @param country the country asked for, or {@code null} for the fallback
  * @param fallback no entry for the country: general advice and an international directory
  * @param language the language of the labels (the one asked for, or en)
+ * @param lines phone lines; each has a number
+ * @param websites help reached only online (an international directory of helplines)
  * @param advice one sentence on when to call the emergency number
  */
 public record Helplines(String country, boolean fallback, String language, List<EmergencyNumber> emergency,
-		List<Line> lines, String advice) {
+		List<Line> lines, List<Website> websites, String advice) {
 
 	public record EmergencyNumber(String number, String label) {
+	}
+
+	public record Website(String service, String url, List<String> languages, LocalDate lastVerified) {
 	}
 
 	/**

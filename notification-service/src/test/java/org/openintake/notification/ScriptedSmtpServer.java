@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -18,8 +19,8 @@ import org.subethamail.smtp.server.SMTPServer;
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
-	/** One accepted message: its recipients and raw text. */
-	record Accepted(List<String> recipients, String data) {
+	/** One accepted message: its recipients, raw text and when the server took it. */
+	record Accepted(List<String> recipients, String data, Instant at) {
 	}
 
 	private final SMTPServer server;
@@ -53,7 +54,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
 				@Override
 				public String data(InputStream data) throws IOException {
 					ScriptedSmtpServer.this.accepted
-						.add(new Accepted(List.copyOf(this.recipients), new String(data.readAllBytes(), StandardCharsets.UTF_8)));
+						.add(new Accepted(List.copyOf(this.recipients), new String(data.readAllBytes(), StandardCharsets.UTF_8),
+								Instant.now()));
 					return null;
 				}
 
@@ -64,6 +66,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
 			})
 			.build();
 		this.server.start();
+	}
+
+	List<Accepted> accepted() {
+		return List.copyOf(this.accepted);
 	}
 
 	int port() {

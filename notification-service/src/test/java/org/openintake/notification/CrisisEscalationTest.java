@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.openintake.events.CrisisCategory;
 import org.openintake.events.RiskLevel;
-import org.openintake.events.Topics;
 import org.openintake.events.Track;
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -155,4 +155,53 @@ class TriageEngineTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> ENGINE.assessText(null, "en"));
 	}
 
+	@Test
+	void thePlaygroundExplainsGermanFrenchAndItalianCrisesWithTheMatchedPhrase() {
+		Assessment de = ENGINE.assessText("Ich mag so nicht mehr weiterleben, ich habe schon Tabletten gesammelt.", "de");
+		assertThat(de.crisis()).isTrue();
+		assertThat(de.flags()).anySatisfy(f -> {
+			assertThat(f.matchedText()).isEqualTo("Ich mag so nicht mehr weiterleben");
+			assertThat(f.ruleId()).isEqualTo("de.passive.sterben-wollen");
+			assertThat(f.language()).isEqualTo("de");
+		});
+		assertThat(de.riskLevel()).isEqualTo(RiskLevel.IMMINENT);
+
+		Assessment fr = ENGINE.assessText("Je pense à disparaître pour de bon.", "fr");
+		assertThat(fr.crisis()).isTrue();
+		assertThat(fr.flags()).singleElement().satisfies(f -> {
+			assertThat(f.matchedText()).isEqualTo("Je pense à disparaître pour de bon");
+			assertThat(f.ruleId()).startsWith("fr.");
+		});
+		assertThat(fr.rationale()).anyMatch(r -> r.contains("fr.passive.envie-de-mourir"));
+
+		Assessment it = ENGINE.assessText("Non ce la faccio più a vivere così.", "it");
+		assertThat(it.crisis()).isTrue();
+		assertThat(it.flags()).singleElement().satisfies(f -> assertThat(f.matchedText()).isEqualTo("Non ce la faccio più a vivere così"));
+	}
+
+	@Test
+	void theRationaleNeverQuotesThePatient() {
+		Assessment a = ENGINE.assessText("I keep thinking I should just end it.", "en");
+		assertThat(a.rationale()).noneMatch(r -> r.contains("just end it"));
+	}
+
+	@Test
+	void oneEngineServesManyThreadsWithTheSameAnswers() throws Exception {
+		List<String> texts = List.of("I want to die", "Ich will sterben", "me quiero morir ya", "je veux mourir", "voglio morire",
+				"I walk 5 kms to work", "My brother wants to die", "no plan, but I do think about killing myself");
+		List<Assessment> sequential = texts.stream().map(t -> ENGINE.assessText(t, "en")).toList();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			for (int round = 0; round < 50; round++) {
+				var futures = texts.stream().map(t -> pool.submit(() -> ENGINE.assessText(t, "en"))).toList();
+				for (int i = 0; i < texts.size(); i++) {
+					assertThat(futures.get(i).get()).isEqualTo(sequential.get(i));
+				}
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 }

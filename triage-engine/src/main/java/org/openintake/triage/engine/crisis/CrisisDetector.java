@@ -141,8 +141,17 @@ public final class CrisisDetector {
 					partSpans.add(new int[] { s, e });
 				}
 				else if (term instanceof Term.Topic topic) {
-					topicTerms.add(topic);
-					topicSpans.add(new int[] { s, e });
+					int last = topicSpans.size() - 1;
+					if (last >= 0 && topicSpans.get(last)[0] == s && topicSpans.get(last)[1] == e) {
+						// one word, two lexicons ("alcohol"): read it once, in the form's language if it is one
+						if (topic.language().equals(preferredLanguage)) {
+							topicTerms.set(last, topic);
+						}
+					}
+					else {
+						topicTerms.add(topic);
+						topicSpans.add(new int[] { s, e });
+					}
 				}
 			}
 			return true;
@@ -152,18 +161,14 @@ public final class CrisisDetector {
 			return TextFindings.NONE;
 		}
 		List<int[]> spans = new ArrayList<>(partSpans);
-		spans.addAll(topicSpans);
 		candidates.forEach(c -> spans.add(new int[] { c.start(), c.end() }));
-		List<CueMatch> cues = cuesAround(view, spans);
+		List<int[]> scanned = new ArrayList<>();
+		List<CueMatch> cues = new ArrayList<>();
+		cuesAround(view, spans, scanned, cues);
 		addGappedCandidates(view, partTerms, partSpans, cues, candidates);
 		removeIdioms(candidates, cues);
 		List<Candidate> kept = longestPerCategory(candidates, preferredLanguage);
-		// a context word inside a crisis phrase is part of the phrase ("no" in "no reason to live"),
-		// but scope boundaries stay: ", je" still ends a negation where "je vais en finir" begins
-		cues.removeIf(cue -> cue.cue().type() != Term.CueType.IDIOM && cue.cue().type() != Term.CueType.TERMINATOR
-				&& cue.cue().type() != Term.CueType.NEGATION_TERMINATOR
-				&& kept.stream().anyMatch(c -> !c.variant() && c.partsOverlap(cue.start(), cue.end())));
-		cues.sort(Comparator.comparingInt(CueMatch::start));
+		cues.removeIf(cue -> insidePhrase(cue, kept));
 
 		List<CrisisFinding> findings = new ArrayList<>(kept.size());
 		for (Candidate c : kept) {
@@ -172,6 +177,15 @@ public final class CrisisDetector {
 		Set<String> topics = new LinkedHashSet<>();
 		for (int i = 0; i < topicTerms.size(); i++) {
 			Term.Topic topic = topicTerms.get(i);
+			if (topics.contains(topic.topic())) {
+				continue; // already known from an earlier mention: no need to read this one
+			}
+			int before = cues.size();
+			cuesAround(view, new ArrayList<>(List.of(topicSpans.get(i))), scanned, cues);
+			if (cues.size() > before) {
+				List<CueMatch> added = cues.subList(before, cues.size());
+				added.removeIf(cue -> insidePhrase(cue, kept));
+			}
 			Candidate asCandidate = new Candidate(new Term.Entry("topic", topic.language(), CrisisCategory.SELF_HARM,
 					RiskLevel.NONE, Term.Experiencer.ANY), topicSpans.get(i)[0], topicSpans.get(i)[1], false);
 			Context.Reading reading = Context.read(view, cues, asCandidate);
@@ -186,12 +200,10 @@ public final class CrisisDetector {
 	 * Context words in the sentences holding the given spans: context never reaches past a
 	 * sentence, and most sentences hold nothing to read, so they are not scanned a second time.
 	 */
-	private List<CueMatch> cuesAround(FoldedText view, List<int[]> spans) {
+	private void cuesAround(FoldedText view, List<int[]> spans, List<int[]> scanned, List<CueMatch> cues) {
 		spans.sort(Comparator.comparingInt(s -> s[0]));
-		List<CueMatch> cues = new ArrayList<>();
-		int scannedTo = -1;
 		for (int[] span : spans) {
-			if (span[0] < scannedTo) {
+			if (alreadyScanned(scanned, span[0])) {
 				continue;
 			}
 			int from = Context.sentenceStart(view, span[0]);
@@ -210,9 +222,34 @@ public final class CrisisDetector {
 				}
 				return true;
 			});
-			scannedTo = to;
+			scanned.add(new int[] { from, to });
 		}
-		return cues;
+	}
+
+	private static boolean alreadyScanned(List<int[]> scanned, int position) {
+		for (int[] range : scanned) {
+			if (range[0] <= position && position < range[1]) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A context word inside a crisis phrase is part of the phrase ("no" in "no reason to live"),
+	 * but scope boundaries stay: ", je" still ends a negation where "je vais en finir" begins.
+	 */
+	private static boolean insidePhrase(CueMatch cue, List<Candidate> kept) {
+		Term.CueType type = cue.cue().type();
+		if (type == Term.CueType.IDIOM || type == Term.CueType.TERMINATOR || type == Term.CueType.NEGATION_TERMINATOR) {
+			return false;
+		}
+		for (Candidate c : kept) {
+			if (!c.variant() && c.partsOverlap(cue.start(), cue.end())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

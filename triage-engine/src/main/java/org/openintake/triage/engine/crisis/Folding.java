@@ -138,7 +138,10 @@ final class Folding {
 	}
 
 	private static char boundaryChar(int cp) {
-		if (cp >= '0' && cp <= '9' || Character.isDigit(cp)) {
+		if (cp == ' ') {
+			return ' ';
+		}
+		if (cp >= '0' && cp <= '9' || cp > 0x7f && Character.isDigit(cp)) {
 			return '0';
 		}
 		switch (cp) {

@@ -47,10 +47,14 @@ final class Lexicon {
 	int entryCount;
 
 	static Lexicon load(ClassLoader classLoader) {
+		return load(classLoader, BASE);
+	}
+
+	static Lexicon load(ClassLoader classLoader, String base) {
 		Lexicon lexicon = new Lexicon();
-		Map<String, Object> index = yaml(classLoader, BASE + "lexicons.yaml");
+		Map<String, Object> index = yaml(classLoader, base + "lexicons.yaml");
 		for (Object language : list(index, "languages", "lexicons.yaml")) {
-			String file = BASE + "lexicon-" + language + ".yaml";
+			String file = base + "lexicon-" + language + ".yaml";
 			lexicon.addLanguage(String.valueOf(language), yaml(classLoader, file), file);
 		}
 		return lexicon;

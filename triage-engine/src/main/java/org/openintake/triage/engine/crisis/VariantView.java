@@ -108,7 +108,7 @@ final class VariantView {
 		int i = 0;
 		while (i < n) {
 			int cp = original.codePointAt(i);
-			if (Folding.letters(cp) == null && leet(cp) == 0) {
+			if (cp == ' ' || Folding.letters(cp) == null && leet(cp) == 0) {
 				i += Character.charCount(cp);
 				continue;
 			}

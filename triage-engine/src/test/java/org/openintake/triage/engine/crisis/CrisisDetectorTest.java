@@ -1,0 +1,86 @@
+package org.openintake.triage.engine.crisis;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openintake.events.CaseTriaged;
+import org.openintake.events.CrisisCategory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class CrisisDetectorTest {
+
+	static final CrisisDetector DETECTOR = CrisisDetector.loadDefault();
+
+	static CaseTriaged.Flag only(String text, String language) {
+		List<CrisisFinding> findings = DETECTOR.detect(text, "answers.concerns", language).findings();
+		assertThat(findings).as(text).hasSize(1);
+		CaseTriaged.Flag flag = findings.get(0).flag();
+		assertThat(text.substring(flag.start(), flag.end())).as("offsets point at the original words")
+			.isEqualTo(flag.matchedText());
+		return flag;
+	}
+
+	@Test
+	void everyLanguageIsLoadedAndRunsOnEveryText() {
+		assertThat(DETECTOR.languages()).containsExactly("en", "es", "de", "fr", "it");
+		assertThat(DETECTOR.version()).contains("en@").contains("it@");
+		// a German sentence in an English form is still read by the German lexicon
+		assertThat(only("Ich will nicht mehr leben.", "en").language()).isEqualTo("de");
+	}
+
+	@Test
+	void foldingKeepsOffsetsThroughCaseAccentsLigaturesAndWideLetters() {
+		assertThat(only("Je pense à DISPARAÎTRE pour de bon", "fr").matchedText()).isEqualTo("Je pense à DISPARAÎTRE pour de bon");
+		assertThat(only("Ich möchte sterben", "de").matchedText()).isEqualTo("Ich möchte sterben");
+		assertThat(only("ich moechte sterben", "de").matchedText()).isEqualTo("ich moechte sterben");
+		// decomposed accents (e + combining acute) fold like the composed letter
+		assertThat(only("Je pense a\u0300 disparai\u0302tre pour de bon", "fr").category())
+			.isEqualTo(CrisisCategory.SUICIDAL_IDEATION_PASSIVE);
+		// full-width letters (NFKC) and a ligature
+		assertThat(only("I want to ｋｉｌｌ ｍｙｓｅｌｆ", "en").matchedText()).isEqualTo("ｋｉｌｌ ｍｙｓｅｌｆ");
+		assertThat(only("Ma sœur dit qu'elle veut mourir", "fr").otherExperiencer()).isTrue();
+		assertThat(only("Ma soeur dit qu'elle veut mourir", "fr").otherExperiencer()).isTrue();
+	}
+
+	@Test
+	void obfuscatedAndMisspeltWordsAreExtraCandidatesMarkedAsVariants() {
+		CaseTriaged.Flag leet = only("honestly i want to k1ll mys3lf", "en");
+		assertThat(leet.ruleId()).endsWith("~variant");
+		assertThat(leet.matchedText()).isEqualTo("want to k1ll mys3lf");
+		CaseTriaged.Flag spaced = only("I think about s.u.i.c.i.d.e every day", "en");
+		assertThat(spaced.matchedText()).isEqualTo("think about s.u.i.c.i.d.e");
+		assertThat(only("ho pensieri suicdi", "it").ruleId()).endsWith("~variant");
+		// a plain match is not reported twice as a variant
+		assertThat(only("I want to kill myself", "en").ruleId()).doesNotEndWith("~variant");
+	}
+
+	@Test
+	void squeezingNeverTurnsOrdinaryWordsIntoCrisisWords() {
+		assertThat(DETECTOR.detect("I am proud of myself and I look after myself.", "t", "en").findings()).isEmpty();
+		assertThat(DETECTOR.detect("We walked 12 kms along the coast.", "t", "en").findings()).isEmpty();
+	}
+
+	@Test
+	void negationInsideAGappedPhraseNegatesIt() {
+		CaseTriaged.Flag flag = only("Ich werde mich nicht umbringen.", "de");
+		assertThat(flag.negated()).isTrue();
+		assertThat(only("Ich werde mich am Wochenende umbringen.", "de").negated()).isFalse();
+	}
+
+	@Test
+	void routingTopicsLeaveOutNegatedAndThirdPartyMentions() {
+		assertThat(DETECTOR.detect("I drink too much on weekends.", "t", "en").topics()).contains("substance");
+		assertThat(DETECTOR.detect("I don't drink alcohol.", "t", "en").topics()).doesNotContain("substance");
+		assertThat(DETECTOR.detect("My father drinks too much.", "t", "en").topics()).doesNotContain("substance");
+	}
+
+	@Test
+	void aMalformedLexiconFailsTheLoadNamingTheFileAndEntry() {
+		ClassLoader loader = getClass().getClassLoader();
+		assertThatIllegalStateException().isThrownBy(() -> Lexicon.load(loader, "broken-lexicon/"))
+			.withMessageContaining("lexicon-en.yaml").withMessageContaining("en.bad.no-severity");
+	}
+
+}

@@ -100,6 +100,14 @@ final class Folding {
 				i = next;
 				continue;
 			}
+			if (cp >= 0x300 && isMark(cp)) {
+				// a decomposed accent (NFD input, e.g. from macOS): part of the letter before it
+				if (out.length() > 0) {
+					end[out.length() - 1] = next;
+				}
+				i = next;
+				continue;
+			}
 			String folded = letters(cp);
 			if (folded != null) {
 				for (int k = 0; k < folded.length(); k++) {
@@ -157,6 +165,13 @@ final class Folding {
 				return ' ';
 			}
 		}
+	}
+
+	/** A combining mark: an accent written as its own code point after its letter. */
+	static boolean isMark(int cp) {
+		int type = Character.getType(cp);
+		return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+				|| type == Character.ENCLOSING_MARK;
 	}
 
 	/** A lexicon phrase in the primary view's alphabet (trimmed). */

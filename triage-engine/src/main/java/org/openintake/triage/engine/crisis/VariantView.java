@@ -120,7 +120,7 @@ final class VariantView {
 				if (Folding.letters(c) != null) {
 					hasLetter = true;
 				}
-				else if (leet(c) == 0) {
+				else if (leet(c) == 0 && !(c >= 0x300 && Folding.isMark(c))) {
 					break;
 				}
 				to += Character.charCount(c);
@@ -148,6 +148,11 @@ final class VariantView {
 						letters[count] = folded.charAt(f);
 						letterStart[count] = k;
 						letterEnd[count++] = next;
+					}
+				}
+				else if (c >= 0x300 && Folding.isMark(c)) {
+					if (count > 0) {
+						letterEnd[count - 1] = next;
 					}
 				}
 				else {

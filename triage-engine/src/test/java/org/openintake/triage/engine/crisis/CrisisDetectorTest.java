@@ -39,7 +39,7 @@ class CrisisDetectorTest {
 		assertThat(only("Je pense a\u0300 disparai\u0302tre pour de bon", "fr").category())
 			.isEqualTo(CrisisCategory.SUICIDAL_IDEATION_PASSIVE);
 		// full-width letters (NFKC) and a ligature
-		assertThat(only("I want to ｋｉｌｌ ｍｙｓｅｌｆ", "en").matchedText()).isEqualTo("ｋｉｌｌ ｍｙｓｅｌｆ");
+		assertThat(only("I want to ｋｉｌｌ ｍｙｓｅｌｆ", "en").matchedText()).isEqualTo("want to ｋｉｌｌ ｍｙｓｅｌｆ");
 		assertThat(only("Ma sœur dit qu'elle veut mourir", "fr").otherExperiencer()).isTrue();
 		assertThat(only("Ma soeur dit qu'elle veut mourir", "fr").otherExperiencer()).isTrue();
 	}

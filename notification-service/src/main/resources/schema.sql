@@ -19,3 +19,7 @@ CREATE TABLE IF NOT EXISTS email_ledger (
     kind       VARCHAR(20)              NOT NULL,
     sent_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- For the retention purge (notification.retention).
+CREATE INDEX IF NOT EXISTS case_status_updated_at ON case_status (updated_at);
+CREATE INDEX IF NOT EXISTS email_ledger_sent_at ON email_ledger (sent_at);

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mailboxes where staff emails go
  * @param retry back-off for SMTP that is temporarily unavailable, per lane
  * @param cors origins of the patient page allowed to call the GET APIs
+ * @param retention how long case statuses and ledger entries are kept; longer than the case topics'
+ * retention, so any record Kafka can still redeliver is still in the ledger
  */
 @ConfigurationProperties("notification")
 public record NotificationProperties(
@@ -25,7 +27,8 @@ public record NotificationProperties(
 		@DefaultValue("http://127.0.0.1:8080/staff/cases") URI caseLinkBaseUrl,
 		@DefaultValue Mailboxes mailboxes,
 		Retries retry,
-		@DefaultValue Cors cors) {
+		@DefaultValue Cors cors,
+		@DefaultValue("30d") Duration retention) {
 
 	public NotificationProperties {
 		retry = (retry != null) ? retry : new Retries(null, null);

@@ -4,18 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,10 +21,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole pipeline as a clinic runs it: the real jars, a real Kafka broker process and a real
- * SMTP server, started by the same launcher as the README's run command (on ports moved by 100,
- * so it can run beside a developer's own stack). Mail is read the way a newcomer reads it,
- * through GreenMail's REST API.
+ * SMTP server, started by the same launcher as the README's run command ({@link SharedStack}).
+ * Mail is read the way a newcomer reads it, through GreenMail's REST API.
  */
+@ExtendWith(SharedStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackEndToEndTest {
 
@@ -40,25 +37,12 @@ class LocalStackEndToEndTest {
 
 	private static LocalStack stack;
 
-	@BeforeAll
-	static void startStack() {
-		stack = new LocalStack(Ports.withOffset(100), StackHome.locate().target().resolve("e2e-run"));
-		try {
-			stack.start();
-		}
-		catch (RuntimeException ex) {
-			stack.close();
-			throw ex;
-		}
-	}
+	private static Mailboxes mail;
 
-	@AfterAll
-	static void stopStack() {
-		if (stack != null) {
-			stack.close();
-			assertThat(stack.kafka().isAlive()).isFalse();
-			assertThat(stack.intake().process().isAlive()).isFalse();
-		}
+	@BeforeAll
+	static void connect(LocalStack shared) {
+		stack = shared;
+		mail = new Mailboxes(shared);
 	}
 
 	@Test
@@ -68,7 +52,7 @@ class LocalStackEndToEndTest {
 		String caseId = receipt.get("caseId").asString();
 		assertThat(receipt.get("status").asString()).isEqualTo("RECEIVED");
 
-		JsonNode email = awaitEmail("cbt@clinic.local", caseId);
+		JsonNode email = mail.awaitMessageAbout("cbt@clinic.local", caseId);
 		String raw = email.get("mimeMessage").asString();
 		assertThat(raw).contains(caseId).doesNotContain(CANARY);
 		assertThat(email.get("subject").asString()).doesNotContainIgnoringCase("depress");
@@ -83,7 +67,7 @@ class LocalStackEndToEndTest {
 		JsonNode receipt = submit(crisisIntake(), 202);
 		String caseId = receipt.get("caseId").asString();
 
-		JsonNode email = awaitEmail("crisis-oncall@clinic.local", caseId);
+		JsonNode email = mail.awaitMessageAbout("crisis-oncall@clinic.local", caseId);
 		assertThat(email.get("mimeMessage").asString()).doesNotContain(CANARY).doesNotContain("kill myself");
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -98,7 +82,7 @@ class LocalStackEndToEndTest {
 	@Test
 	@Order(3)
 	void withTheBrokerDownASubmissionGets503AndNeverBecomesAnEmail() throws Exception {
-		int mailBefore = settledMessageCount();
+		int mailBefore = mail.settledTotal();
 		stack.kafka().stop();
 		try {
 			HttpResponse<String> response = post(routineIntake());
@@ -108,13 +92,14 @@ class LocalStackEndToEndTest {
 					type -> assertThat(type).startsWith("application/problem+json"));
 		}
 		finally {
+			// later tests and test classes share this stack: they need the broker back
 			stack.kafka().start();
 		}
 		// The pipeline recovers: a new case goes all the way through ...
 		JsonNode receipt = submit(routineIntake(), 202);
-		awaitEmail("cbt@clinic.local", receipt.get("caseId").asString());
+		mail.awaitMessageAbout("cbt@clinic.local", receipt.get("caseId").asString());
 		// ... and the refused one never turned into an email (a staff mail and no more).
-		assertThat(totalMessages()).isEqualTo(mailBefore + 1);
+		assertThat(mail.total()).isEqualTo(mailBefore + 1);
 	}
 
 	private static String routineIntake() {
@@ -167,55 +152,6 @@ class LocalStackEndToEndTest {
 		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
 		return json.readTree(response.body());
-	}
-
-	/** Waits for the message about {@code caseId} in a mailbox, read through GreenMail's REST API. */
-	private static JsonNode awaitEmail(String mailbox, String caseId) {
-		List<JsonNode> found = new ArrayList<>();
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-			for (JsonNode message : messages(mailbox)) {
-				if (message.get("mimeMessage").asString().contains(caseId)) {
-					found.add(message);
-					return true;
-				}
-			}
-			return false;
-		});
-		return found.get(0);
-	}
-
-	private static List<JsonNode> messages(String mailbox) throws Exception {
-		HttpResponse<String> response = http.send(
-				HttpRequest.newBuilder(URI.create(stack.mail().apiUrl() + "/api/user/" + mailbox + "/messages")).build(),
-				HttpResponse.BodyHandlers.ofString());
-		List<JsonNode> messages = new ArrayList<>();
-		if (response.statusCode() == 200) {
-			json.readTree(response.body()).forEach(messages::add);
-		}
-		return messages;
-	}
-
-	/** Waits until earlier tests' mail (patient acknowledgements, say) has stopped arriving. */
-	private static int settledMessageCount() throws Exception {
-		int[] last = { -1 };
-		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-			int now = totalMessages();
-			boolean settled = now == last[0];
-			last[0] = now;
-			return settled;
-		});
-		return last[0];
-	}
-
-	private static int totalMessages() throws Exception {
-		HttpResponse<String> users = http.send(
-				HttpRequest.newBuilder(URI.create(stack.mail().apiUrl() + "/api/user")).build(),
-				HttpResponse.BodyHandlers.ofString());
-		int total = 0;
-		for (JsonNode user : json.readTree(users.body())) {
-			total += messages(user.get("email").asString()).size();
-		}
-		return total;
 	}
 
 }

@@ -346,12 +346,14 @@ public final class CrisisDetector {
 
 	/**
 	 * An idiom removes the crisis phrases it contains ("kill myself laughing"), not longer ones that
-	 * merely touch it ("I want to die for real" keeps its flag next to "to die for").
+	 * merely touch it ("I want to die for real" keeps its flag next to "to die for"); a phrase
+	 * with gaps goes when an idiom takes one of its pieces ("kill time by myself").
 	 */
 	private static void removeIdioms(List<Candidate> candidates, List<CueMatch> cues) {
 		for (CueMatch cue : cues) {
 			if (cue.cue().type() == Term.CueType.IDIOM) {
-				candidates.removeIf(c -> cue.start() <= c.start() && c.end() <= cue.end());
+				candidates.removeIf(c -> cue.start() <= c.start() && c.end() <= cue.end()
+						|| c.parts().length > 2 && c.partsOverlap(cue.start(), cue.end()));
 			}
 		}
 	}

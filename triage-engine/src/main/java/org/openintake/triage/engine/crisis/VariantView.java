@@ -87,6 +87,10 @@ final class VariantView {
 		};
 	}
 
+	private static boolean isAsciiLetter(int cp) {
+		return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z';
+	}
+
 	private static boolean isDigit(int cp) {
 		return cp >= '0' && cp <= '9';
 	}
@@ -108,7 +112,7 @@ final class VariantView {
 		int i = 0;
 		while (i < n) {
 			int cp = original.codePointAt(i);
-			if (cp == ' ' || Folding.letters(cp) == null && leet(cp) == 0) {
+			if (cp == ' ' || !isAsciiLetter(cp) && Folding.letters(cp) == null && leet(cp) == 0) {
 				i += Character.charCount(cp);
 				continue;
 			}
@@ -117,7 +121,7 @@ final class VariantView {
 			boolean hasLetter = false;
 			while (to < n) {
 				int c = original.codePointAt(to);
-				if (Folding.letters(c) != null) {
+				if (isAsciiLetter(c) || Folding.letters(c) != null) {
 					hasLetter = true;
 				}
 				else if (leet(c) == 0 && !(c >= 0x300 && Folding.isMark(c))) {
@@ -142,6 +146,13 @@ final class VariantView {
 			while (k < to) {
 				int c = original.codePointAt(k);
 				int next = k + Character.charCount(c);
+				if (isAsciiLetter(c)) {
+					letters[count] = (char) (c | 0x20);
+					letterStart[count] = k;
+					letterEnd[count++] = next;
+					k = next;
+					continue;
+				}
 				String folded = Folding.letters(c);
 				if (folded != null) {
 					for (int f = 0; f < folded.length(); f++) {

@@ -1,7 +1,6 @@
 package org.openintake.triage.engine.crisis;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,20 +19,26 @@ final class VariantView {
 	private record Anchor(String word, java.util.Set<String> languages) {
 	}
 
-	private final Map<Character, List<Anchor>> anchorsByFirst = new HashMap<>();
+	// indexed by the folded letter (anchors fold to ASCII); looked up for every long word
+	private final List<List<Anchor>> anchorsByFirst = new ArrayList<>();
 
-	private final Map<Character, List<Anchor>> anchorsByLast = new HashMap<>();
+	private final List<List<Anchor>> anchorsByLast = new ArrayList<>();
 
 	/** @param anchorWords anchor word -> the languages it belongs to */
 	VariantView(Map<String, java.util.Set<String>> anchorWords) {
+		for (int c = 0; c < 128; c++) {
+			this.anchorsByFirst.add(new ArrayList<>());
+			this.anchorsByLast.add(new ArrayList<>());
+		}
 		anchorWords.forEach((word, languages) -> {
 			String a = squeeze(Folding.phrase(word));
-			if (a.length() < MIN_ANCHOR || a.indexOf(' ') >= 0) {
-				return;
+			if (a.length() < MIN_ANCHOR || a.indexOf(' ') >= 0 || a.chars().anyMatch(c -> c >= 128)) {
+				throw new IllegalArgumentException("anchor '" + word + "' must be one word of at least " + MIN_ANCHOR
+						+ " letters that folds to a-z");
 			}
 			Anchor anchor = new Anchor(a, languages);
-			this.anchorsByFirst.computeIfAbsent(a.charAt(0), k -> new ArrayList<>()).add(anchor);
-			this.anchorsByLast.computeIfAbsent(a.charAt(a.length() - 1), k -> new ArrayList<>()).add(anchor);
+			this.anchorsByFirst.get(a.charAt(0)).add(anchor);
+			this.anchorsByLast.get(a.charAt(a.length() - 1)).add(anchor);
 		});
 	}
 
@@ -233,8 +238,10 @@ final class VariantView {
 
 	/** The anchor one edit (insertion, deletion, substitution, transposition) away, if any. */
 	private String nearestAnchor(String w, String preferredLanguage) {
-		List<Anchor> byFirst = this.anchorsByFirst.getOrDefault(w.charAt(0), List.of());
-		List<Anchor> byLast = this.anchorsByLast.getOrDefault(w.charAt(w.length() - 1), List.of());
+		char first = w.charAt(0);
+		char last = w.charAt(w.length() - 1);
+		List<Anchor> byFirst = first < 128 ? this.anchorsByFirst.get(first) : List.of();
+		List<Anchor> byLast = last < 128 ? this.anchorsByLast.get(last) : List.of();
 		for (Anchor a : byFirst) {
 			if (a.word().equals(w)) {
 				return null;

@@ -1,0 +1,78 @@
+package org.openintake.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The production-like docker-compose stack cannot run here (no Docker engine on the build
+ * machines), so this checks what can be checked without one: the file parses, everything it
+ * mounts or builds from exists, and the Kafka cluster and services are set up as the design says.
+ */
+class ComposeFileTest {
+
+	private static final Path repository = StackHome.locate().repository();
+
+	@SuppressWarnings("unchecked")
+	private static final Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) load()
+		.get("services");
+
+	@Test
+	void everyMountedFileAndBuildContextExists() {
+		services.forEach((name, service) -> {
+			for (Object volume : (List<?>) service.getOrDefault("volumes", List.of())) {
+				String source = volume.toString().split(":")[0];
+				if (source.startsWith("./")) {
+					assertThat(repository.resolve(source)).as("%s mounts %s", name, source).exists();
+				}
+			}
+			if (service.get("build") instanceof Map<?, ?> build) {
+				assertThat(repository.resolve(build.get("context").toString()).resolve("Dockerfile")).exists();
+				assertThat(((Map<?, ?>) build.get("args")).get("MODULE").toString()).isEqualTo(name);
+				assertThat(repository.resolve(name).resolve("pom.xml")).exists();
+			}
+		});
+	}
+
+	@Test
+	void threeKafkaBrokersReplicateEveryTopicThreeTimesWithTwoInSync() {
+		List<String> brokers = services.keySet().stream().filter(name -> name.matches("kafka-\\d")).toList();
+		assertThat(brokers).hasSize(3);
+		for (String broker : brokers) {
+			Map<?, ?> environment = (Map<?, ?>) services.get(broker).get("environment");
+			assertThat(environment.get("KAFKA_DEFAULT_REPLICATION_FACTOR")).isEqualTo(3);
+			assertThat(environment.get("KAFKA_MIN_INSYNC_REPLICAS")).isEqualTo(2);
+			assertThat(environment.get("KAFKA_CONTROLLER_QUORUM_VOTERS").toString().split(",")).hasSize(3);
+		}
+		String topics = services.get("kafka-topics").get("command").toString();
+		assertThat(topics).contains("intake-submissions", "cases-crisis", "cases-routed", "--replication-factor 3");
+	}
+
+	@Test
+	void servicesAreBoundedAndWaitForTheirTopics() {
+		for (String name : List.of("intake-service", "triage-service", "notification-service")) {
+			Map<String, Object> service = services.get(name);
+			assertThat(service).as(name).containsKey("mem_limit");
+			assertThat(service.get("depends_on").toString()).as(name).contains("kafka-topics");
+			// Scaling out with --scale needs no fixed host port on the scaled service.
+		}
+		assertThat(services.get("triage-service")).doesNotContainKey("ports");
+	}
+
+	private static Map<String, Object> load() {
+		try {
+			return new Yaml().load(Files.readString(repository.resolve("docker-compose.yml")));
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}

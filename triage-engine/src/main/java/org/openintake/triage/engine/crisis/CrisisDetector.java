@@ -374,7 +374,9 @@ public final class CrisisDetector {
 		for (Candidate c : sorted) {
 			boolean covered = false;
 			for (Candidate k : kept) {
-				boolean contained = k.start() <= c.start() && c.end() <= k.end();
+				// strictly longer: the same words read two ways after folding ("me golpeó" / "me golpeo")
+				// keep both readings
+				boolean contained = k.start() <= c.start() && c.end() <= k.end() && k.length() > c.length();
 				if (contained || k.entry().category() == c.entry().category() && k.overlaps(c.start(), c.end())) {
 					covered = true;
 					break;

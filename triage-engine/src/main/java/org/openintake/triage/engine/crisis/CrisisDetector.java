@@ -70,7 +70,10 @@ public final class CrisisDetector {
 		this.primary = primaryBuilder.build();
 		this.context = contextBuilder.build();
 		this.variants = variantBuilder.build();
-		this.variantView = new VariantView(lexicon.anchors);
+		Map<String, Set<String>> phraseLanguages = new java.util.HashMap<>();
+		lexicon.phrases.forEach((phrase, terms) -> terms.forEach(
+				t -> phraseLanguages.computeIfAbsent(phrase, k -> new java.util.HashSet<>()).add(t.language())));
+		this.variantView = new VariantView(lexicon.anchors, phraseLanguages);
 		this.languages = List.copyOf(lexicon.languages);
 		this.version = String.join(",", lexicon.versions.entrySet().stream().map(e -> e.getKey() + "@" + e.getValue()).toList());
 		this.entryCount = lexicon.entryCount;

@@ -24,8 +24,22 @@ final class VariantView {
 
 	private final List<List<Anchor>> anchorsByLast = new ArrayList<>();
 
-	/** @param anchorWords anchor word -> the languages it belongs to */
-	VariantView(Map<String, java.util.Set<String>> anchorWords) {
+	/** Words the lexicons themselves use: a real word is never "corrected" into another one. */
+	private final Map<String, java.util.Set<String>> knownWords = new java.util.HashMap<>();
+
+	/**
+	 * @param anchorWords anchor word -> the languages it belongs to
+	 * @param phraseWords every lexicon phrase (folded) -> the languages using it; a word of the
+	 * writer's language is never corrected ("suicido" is Spanish, but a slip in Italian)
+	 */
+	VariantView(Map<String, java.util.Set<String>> anchorWords, Map<String, java.util.Set<String>> phraseWords) {
+		phraseWords.forEach((phrase, languages) -> {
+			for (String word : phrase.split("[^\\p{L}]+")) {
+				if (word.length() >= MIN_ANCHOR) {
+					this.knownWords.computeIfAbsent(squeeze(word), k -> new java.util.HashSet<>()).addAll(languages);
+				}
+			}
+		});
 		for (int c = 0; c < 128; c++) {
 			this.anchorsByFirst.add(new ArrayList<>());
 			this.anchorsByLast.add(new ArrayList<>());
@@ -223,7 +237,10 @@ final class VariantView {
 		if (out.length() - wordStart < MIN_ANCHOR) {
 			return;
 		}
-		String corrected = nearestAnchor(out.substring(wordStart), preferredLanguage);
+		String word = out.substring(wordStart);
+		java.util.Set<String> knownIn = this.knownWords.get(word);
+		boolean known = knownIn != null && (preferredLanguage == null || knownIn.contains(preferredLanguage));
+		String corrected = known ? null : nearestAnchor(word, preferredLanguage);
 		if (corrected != null) {
 			int s = start[wordStart];
 			int e = end[out.length() - 1];

@@ -137,13 +137,21 @@ final class Context {
 		return false;
 	}
 
-	private static boolean isSentenceBreak(char ch) {
-		return ch == '.' || ch == '!' || ch == '?' || ch == ';' || ch == '\n';
+	/**
+	 * . ! ? end a sentence when no letter follows them at once ("k!ll", "s.u.i.c.i.d.e" and "e.g"
+	 * are words); ; and line breaks always do.
+	 */
+	static boolean isSentenceBreak(FoldedText view, int i) {
+		char ch = view.charAt(i);
+		if (ch == ';' || ch == '\n') {
+			return true;
+		}
+		return (ch == '.' || ch == '!' || ch == '?') && !view.isWordChar(i + 1);
 	}
 
 	static int sentenceStart(FoldedText view, int from) {
 		int i = from - 1;
-		while (i >= 0 && !isSentenceBreak(view.charAt(i))) {
+		while (i >= 0 && !isSentenceBreak(view, i)) {
 			i--;
 		}
 		return i + 1;
@@ -151,7 +159,7 @@ final class Context {
 
 	static int sentenceEnd(FoldedText view, int from) {
 		int i = from;
-		while (i < view.length() && !isSentenceBreak(view.charAt(i))) {
+		while (i < view.length() && !isSentenceBreak(view, i)) {
 			i++;
 		}
 		return i;

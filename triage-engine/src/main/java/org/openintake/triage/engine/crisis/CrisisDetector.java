@@ -26,13 +26,17 @@ public final class CrisisDetector {
 	private static final Set<CrisisCategory> BEHAVIOUR = EnumSet.of(CrisisCategory.RECENT_ATTEMPT,
 			CrisisCategory.SUICIDE_PREPARATION);
 
-	/** Crisis phrases, pieces of phrases with gaps, and routing topics. */
-	private final PayloadTrie<List<Term>> primary;
+	/**
+	 * Crisis phrases, pieces of phrases with gaps and routing topics, spelled as the variant view
+	 * spells text: one pass finds plain and disguised phrases alike.
+	 */
+	private final PayloadTrie<List<Term>> phrases;
 
-	/** Context words: read only in the sentences where the primary automaton found something. */
+	/** Context words: read on the exact view, only in the sentences where something was found. */
 	private final PayloadTrie<List<Term>> context;
 
-	private final PayloadTrie<List<Term.Entry>> variants;
+	/** Every phrase as folded, to tell a plain match from one found only through a variant. */
+	private final Set<String> exactPhrases;
 
 	private final VariantView variantView;
 
@@ -45,31 +49,31 @@ public final class CrisisDetector {
 	private final Set<String> topics;
 
 	private CrisisDetector(Lexicon lexicon) {
-		PayloadTrie.PayloadTrieBuilder<List<Term>> primaryBuilder = PayloadTrie.builder();
 		PayloadTrie.PayloadTrieBuilder<List<Term>> contextBuilder = PayloadTrie.builder();
-		Map<String, List<Term.Entry>> variantPhrases = new java.util.LinkedHashMap<>();
+		Map<String, List<Term>> spelled = new java.util.LinkedHashMap<>();
+		Set<String> exact = new java.util.HashSet<>();
 		lexicon.phrases.forEach((phrase, terms) -> {
 			List<Term> cueTerms = terms.stream().filter(t -> t instanceof Term.Cue).toList();
-			List<Term> otherTerms = terms.stream().filter(t -> !(t instanceof Term.Cue)).toList();
 			if (!cueTerms.isEmpty()) {
 				contextBuilder.addKeyword(phrase, cueTerms);
 			}
-			if (!otherTerms.isEmpty()) {
-				primaryBuilder.addKeyword(phrase, otherTerms);
-			}
 			for (Term term : terms) {
-				if (term instanceof Term.Entry entry && VariantView.phrase(phrase) != null) {
-					String v = VariantView.phrase(phrase);
-					addVariant(variantPhrases, v, entry);
-					addVariant(variantPhrases, v.replace(" ", ""), entry);
+				if (term instanceof Term.Cue) {
+					continue;
+				}
+				exact.add(phrase);
+				String v = VariantView.phrase(phrase);
+				add(spelled, v, term);
+				if (term instanceof Term.Entry && v.indexOf(' ') > 0) {
+					add(spelled, v.replace(" ", ""), term); // "k i l l m y s e l f" joined into one word
 				}
 			}
 		});
-		PayloadTrie.PayloadTrieBuilder<List<Term.Entry>> variantBuilder = PayloadTrie.builder();
-		variantPhrases.forEach((phrase, entries) -> variantBuilder.addKeyword(phrase, List.copyOf(entries)));
-		this.primary = primaryBuilder.build();
+		PayloadTrie.PayloadTrieBuilder<List<Term>> phraseBuilder = PayloadTrie.builder();
+		spelled.forEach((phrase, terms) -> phraseBuilder.addKeyword(phrase, List.copyOf(terms)));
+		this.phrases = phraseBuilder.build();
 		this.context = contextBuilder.build();
-		this.variants = variantBuilder.build();
+		this.exactPhrases = Set.copyOf(exact);
 		Map<String, Set<String>> phraseLanguages = new java.util.HashMap<>();
 		lexicon.phrases.forEach((phrase, terms) -> terms.forEach(
 				t -> phraseLanguages.computeIfAbsent(phrase, k -> new java.util.HashSet<>()).add(t.language())));
@@ -80,13 +84,13 @@ public final class CrisisDetector {
 		this.topics = Set.copyOf(lexicon.topics);
 	}
 
-	private static void addVariant(Map<String, List<Term.Entry>> variantPhrases, String phrase, Term.Entry entry) {
-		if (phrase.length() < 3) {
+	private static void add(Map<String, List<Term>> spelled, String phrase, Term term) {
+		if (phrase.isEmpty()) {
 			return;
 		}
-		List<Term.Entry> entries = variantPhrases.computeIfAbsent(phrase, k -> new ArrayList<>(1));
-		if (!entries.contains(entry)) {
-			entries.add(entry);
+		List<Term> terms = spelled.computeIfAbsent(phrase, k -> new ArrayList<>(1));
+		if (!terms.contains(term)) {
+			terms.add(term);
 		}
 	}
 
@@ -129,15 +133,22 @@ public final class CrisisDetector {
 		List<Term.Topic> topicTerms = new ArrayList<>();
 		List<int[]> partSpans = new ArrayList<>();
 		List<Term.Part> partTerms = new ArrayList<>();
-		this.primary.parseText(view.text, emit -> {
-			int s = emit.getStart();
-			int e = emit.getEnd() + 1;
-			if (!wholeWords(view, s, e)) {
+		FoldedText variant = this.variantView.view(text, preferredLanguage);
+		this.phrases.parseText(variant.text, emit -> {
+			int vs = emit.getStart();
+			int ve = emit.getEnd() + 1;
+			if (!variant.isWholeWords(vs, ve)) {
+				return true;
+			}
+			int s = view.viewIndexAtOrAfter(variant.originalStart(vs));
+			int e = view.viewIndexEndingBy(variant.originalEnd(ve));
+			if (s >= e || crossesSentence(view, s, e)) {
 				return true;
 			}
 			for (Term term : emit.getPayload()) {
 				if (term instanceof Term.Entry entry) {
-					candidates.add(new Candidate(entry, s, e, false));
+					boolean plain = this.exactPhrases.contains(view.text.substring(s, e));
+					candidates.add(new Candidate(entry, s, e, !plain));
 				}
 				else if (term instanceof Term.Part part) {
 					partTerms.add(part);
@@ -159,7 +170,6 @@ public final class CrisisDetector {
 			}
 			return true;
 		});
-		addVariantCandidates(text, view, candidates, preferredLanguage);
 		if (candidates.isEmpty() && partTerms.isEmpty() && topicTerms.isEmpty()) {
 			return TextFindings.NONE;
 		}
@@ -316,35 +326,14 @@ public final class CrisisDetector {
 		return startOk && endOk;
 	}
 
-	/** Obfuscated or misspelt phrases, kept only where the plain text did not already match. */
-	private void addVariantCandidates(String text, FoldedText view, List<Candidate> candidates, String preferredLanguage) {
-		FoldedText variant = this.variantView.view(text, preferredLanguage);
-		List<Candidate> plain = List.copyOf(candidates);
-		this.variants.parseText(variant.text, emit -> {
-			int s = emit.getStart();
-			int e = emit.getEnd() + 1;
-			if (!variant.isWholeWords(s, e)) {
+	/** The variant view drops punctuation; a phrase never runs from one sentence into the next. */
+	private static boolean crossesSentence(FoldedText view, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (Context.isSentenceBreak(view, i)) {
 				return true;
 			}
-			int from = view.viewIndexAtOrAfter(variant.originalStart(s));
-			int to = view.viewIndexEndingBy(variant.originalEnd(e));
-			if (from >= to) {
-				return true;
-			}
-			for (Term.Entry entry : emit.getPayload()) {
-				boolean known = false;
-				for (Candidate c : plain) {
-					if (c.entry().category() == entry.category() && c.overlaps(from, to)) {
-						known = true;
-						break;
-					}
-				}
-				if (!known) {
-					candidates.add(new Candidate(entry, from, to, true));
-				}
-			}
-			return true;
-		});
+		}
+		return false;
 	}
 
 	/**

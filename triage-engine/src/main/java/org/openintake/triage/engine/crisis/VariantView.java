@@ -57,28 +57,27 @@ final class VariantView {
 	}
 
 	/**
-	 * A lexicon phrase as this view spells it: letters only, squeezed, words kept apart; or null
-	 * when squeezing would turn a short word into another word ("off myself" would become "of
-	 * myself", as in "proud of myself"): such phrases are left to the primary view.
+	 * A lexicon phrase as this view spells it: letters only, words kept apart, stretched letters
+	 * squeezed in words longer than three letters. Short words keep their spelling, so squeezing
+	 * never turns one into another ("off myself" is not "of myself", as in "proud of myself").
 	 */
 	static String phrase(String phrase) {
 		String folded = Folding.phrase(phrase);
-		for (String word : folded.split("[^\\p{L}]+")) {
-			if (word.length() <= 3 && !squeeze(word).equals(word)) {
-				return null;
-			}
-		}
 		StringBuilder out = new StringBuilder(folded.length());
-		for (int i = 0; i < folded.length(); i++) {
-			char c = folded.charAt(i);
-			if (Character.isLetter(c)) {
-				out.append(c);
+		for (String word : folded.split("[^\\p{L}]+")) {
+			if (word.isEmpty()) {
+				continue;
 			}
-			else if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
+			if (!out.isEmpty()) {
 				out.append(' ');
 			}
+			out.append(squeezeWord(word));
 		}
-		return squeeze(out.toString().strip());
+		return out.toString();
+	}
+
+	static String squeezeWord(String word) {
+		return word.length() <= 3 ? word : squeeze(word);
 	}
 
 	static String squeeze(String s) {
@@ -224,9 +223,10 @@ final class VariantView {
 	private void appendWord(char[] letters, int[] letterStart, int[] letterEnd, int from, int to, StringBuilder out,
 			int[] start, int[] end, String preferredLanguage) {
 		int wordStart = out.length();
+		boolean squeeze = to - from > 3;
 		for (int k = from; k < to; k++) {
 			int last = out.length() - 1;
-			if (last >= wordStart && out.charAt(last) == letters[k]) {
+			if (squeeze && last >= wordStart && out.charAt(last) == letters[k]) {
 				end[last] = letterEnd[k];
 				continue;
 			}

@@ -127,23 +127,27 @@ public final class CrisisDetector {
 		if (text == null || text.isBlank()) {
 			return TextFindings.NONE;
 		}
+		FoldedText variant = this.variantView.view(text, preferredLanguage);
+		java.util.Collection<org.ahocorasick.trie.PayloadEmit<List<Term>>> emits = this.phrases.parseText(variant.text);
+		if (emits.isEmpty()) {
+			return TextFindings.NONE; // most answers: nothing to read closer
+		}
 		FoldedText view = Folding.primary(text);
 		List<Candidate> candidates = new ArrayList<>();
 		List<int[]> topicSpans = new ArrayList<>();
 		List<Term.Topic> topicTerms = new ArrayList<>();
 		List<int[]> partSpans = new ArrayList<>();
 		List<Term.Part> partTerms = new ArrayList<>();
-		FoldedText variant = this.variantView.view(text, preferredLanguage);
-		this.phrases.parseText(variant.text, emit -> {
+		for (org.ahocorasick.trie.PayloadEmit<List<Term>> emit : emits) {
 			int vs = emit.getStart();
 			int ve = emit.getEnd() + 1;
 			if (!variant.isWholeWords(vs, ve)) {
-				return true;
+				continue;
 			}
 			int s = view.viewIndexAtOrAfter(variant.originalStart(vs));
 			int e = view.viewIndexEndingBy(variant.originalEnd(ve));
 			if (s >= e || crossesSentence(view, s, e)) {
-				return true;
+				continue;
 			}
 			for (Term term : emit.getPayload()) {
 				if (term instanceof Term.Entry entry) {
@@ -168,8 +172,7 @@ public final class CrisisDetector {
 					}
 				}
 			}
-			return true;
-		});
+		}
 		if (candidates.isEmpty() && partTerms.isEmpty() && topicTerms.isEmpty()) {
 			return TextFindings.NONE;
 		}

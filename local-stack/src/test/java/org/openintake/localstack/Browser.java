@@ -180,6 +180,12 @@ final class Browser implements AutoCloseable {
 			.toList();
 	}
 
+	/** Sets the viewport itself (not the window with its frame) to {@code size}, as on that device. */
+	void emulate(Dimension size) {
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.width, "height",
+				size.height, "deviceScaleFactor", 1, "mobile", size.width < 600));
+	}
+
 	// ---- evidence ----
 
 	/** The viewport at phone and desktop width, from the top of the page, into target/screenshots. */
@@ -189,7 +195,9 @@ final class Browser implements AutoCloseable {
 
 	/**
 	 * The viewport at phone and desktop width into target/screenshots, scrolled so that
-	 * {@code focusId} is in view (or from the top of the page when it is null).
+	 * {@code focusId} ends at the bottom of the screen (whole, and clear of the sticky help strip at
+	 * the top), or from the top of the page when it is null. The viewport is set through the
+	 * DevTools protocol, because a window size would include the browser's frame.
 	 */
 	void screenshots(String name, String focusId) {
 		Map<String, Dimension> sizes = new LinkedHashMap<>();
@@ -198,12 +206,13 @@ final class Browser implements AutoCloseable {
 		try {
 			Files.createDirectories(SCREENSHOTS);
 			for (Map.Entry<String, Dimension> size : sizes.entrySet()) {
-				driver.manage().window().setSize(size.getValue());
+				emulate(size.getValue());
 				if (focusId == null) {
-					driver.executeScript("window.scrollTo(0, 0)");
+					driver.executeScript("window.scrollTo({top: 0, behavior: 'instant'})");
 				}
 				else {
-					driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", byId(focusId));
+					driver.executeScript("arguments[0].scrollIntoView({block: 'end', behavior: 'instant'})",
+							byId(focusId));
 				}
 				Files.write(SCREENSHOTS.resolve(name + "-" + size.getKey() + ".png"),
 						driver.getScreenshotAs(OutputType.BYTES));
@@ -213,7 +222,7 @@ final class Browser implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		finally {
-			driver.manage().window().setSize(DESKTOP);
+			driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
 		}
 	}
 

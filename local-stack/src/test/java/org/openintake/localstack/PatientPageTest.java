@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -157,7 +158,7 @@ class PatientPageTest {
 				.as("the emergency number, callable with one tap")
 				.hasSize(1);
 			assertThat(browser.byId("crisis-lines").getText()).contains("988");
-			browser.screenshots("09-crisis-panel", "receipt");
+			browser.screenshots("09-crisis-panel", "crisis-panel");
 			assertThat(browser.consoleErrors()).as("no script, CSP or CORS error against the real services").isEmpty();
 
 			String caseId = browser.byId("receipt-case-id").getText();
@@ -182,9 +183,40 @@ class PatientPageTest {
 			assertThat(browser.byId("crisis-title").getText()).isEqualTo(PageMessages.of(stack, "de").get("crisis.title"));
 			assertThat(browser.byId("crisis-emergency-numbers").getText()).contains("112");
 			assertThat(browser.byId("crisis-lines").getText()).contains("TelefonSeelsorge").contains("116 123");
-			browser.screenshots("10-crisis-panel-de", "receipt");
+			browser.screenshots("10-crisis-panel-de", "crisis-panel");
 
 			mail.awaitMessageAbout("crisis-oncall@clinic.local", browser.byId("receipt-case-id").getText());
+		}
+	}
+
+	@Test
+	@Disabled("page bug, reported to the lead: html { scroll-padding-top: 8rem } is shorter than the sticky help strip "
+			+ "on a phone once the live helplines are in it (about 187 px for the US), so each new step's heading is "
+			+ "scrolled under the strip; enable with the fix")
+	void onAPhoneEachNewStepsHeadingIsNotHiddenUnderTheHelpStrip() {
+		try (Browser browser = new Browser("en-US,en")) {
+			browser.emulate(Browser.PHONE);
+			browser.open(page());
+			browser.waitForText("help-lines", "988");
+			browser.type("patient-name", "Ada Phone");
+			browser.tap("consent-processing");
+			browser.clickNext();
+			for (int item = 0; item < MODERATE_PHQ9.length; item++) {
+				browser.tap("questionnaires-phq9-" + item + "-v" + MODERATE_PHQ9[item]);
+			}
+			browser.clickNext();
+			// the page moves the focus to the heading and scrolls it (smoothly) into view
+			browser.waitUntil("the scrolling to settle", d -> browser.driver
+				.executeScript("return new Promise(done => { const y = window.scrollY; "
+						+ "setTimeout(() => done(window.scrollY === y), 300); })")
+				.equals(Boolean.TRUE));
+			Number stripBottom = (Number) browser.driver
+				.executeScript("return document.getElementById('help-strip').getBoundingClientRect().bottom");
+			Number headingTop = (Number) browser.driver
+				.executeScript("return document.getElementById('step-gad7-title').getBoundingClientRect().top");
+			assertThat(browser.focusedId()).isEqualTo("step-gad7-title");
+			assertThat(headingTop.doubleValue()).as("the focused heading starts below the sticky help strip")
+				.isGreaterThanOrEqualTo(stripBottom.doubleValue());
 		}
 	}
 

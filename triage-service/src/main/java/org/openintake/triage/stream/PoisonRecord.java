@@ -3,8 +3,9 @@ package org.openintake.triage.stream;
 import java.util.List;
 
 /**
- * A record that can never be triaged as it is: not JSON, not the contract, or refused by the
- * engine. Retrying it cannot help, so after a short bounded retry it goes to the dead-letter topic.
+ * A record that can never be triaged as it is: not JSON, or not the contract. Retrying it cannot
+ * help, so after a short bounded retry it goes to the dead-letter topic. (A valid intake that the
+ * engine fails on is not poison: see {@link NotAssessed}.)
  * <p>
  * The reason becomes a DLQ header and a log line, so it is built only from a fixed vocabulary and
  * JSON paths, never from a value in the record (values may be health data). No cause and no stack
@@ -15,7 +16,7 @@ final class PoisonRecord extends RuntimeException {
 	private static final int MAX_REASON = 300;
 
 	/** Every {@link #code()} there is (and "unknown" for a failure that is not a poison record). */
-	static final List<String> CODES = List.of("not-json", "schema", "invalid", "engine-failure", "unknown");
+	static final List<String> CODES = List.of("not-json", "schema", "invalid", "unknown");
 
 	private final String code;
 
@@ -34,11 +35,6 @@ final class PoisonRecord extends RuntimeException {
 
 	static PoisonRecord invalid(String paths) {
 		return new PoisonRecord("invalid", paths);
-	}
-
-	static PoisonRecord engineFailure(RuntimeException failure) {
-		// The class name says what kind of bug it is; the message could quote the text.
-		return new PoisonRecord("engine-failure", failure.getClass().getSimpleName());
 	}
 
 	/** Low-cardinality reason, safe for a metric tag. */

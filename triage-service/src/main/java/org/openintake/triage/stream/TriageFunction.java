@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.function.Function;
 
 import org.openintake.events.IntakeSubmitted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.openintake.triage.engine.Assessment;
 import org.openintake.triage.engine.TriageEngine;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,18 +30,23 @@ class TriageFunction implements Function<Message<byte[]>, Message<byte[]>> {
 	/** Spring Cloud Stream routes a function's output message to the destination in this header. */
 	static final String SEND_TO = "spring.cloud.stream.sendto.destination";
 
+	private static final Logger log = LoggerFactory.getLogger(TriageFunction.class);
+
 	private final IntakeReader reader;
 
 	private final TriageEngine engine;
 
 	private final JsonMapper json;
 
+	private final TriageMetrics metrics;
+
 	private final Clock clock;
 
-	TriageFunction(IntakeReader reader, TriageEngine engine, JsonMapper json) {
+	TriageFunction(IntakeReader reader, TriageEngine engine, JsonMapper json, TriageMetrics metrics) {
 		this.reader = reader;
 		this.engine = engine;
 		this.json = json;
+		this.metrics = metrics;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -51,7 +58,11 @@ class TriageFunction implements Function<Message<byte[]>, Message<byte[]>> {
 			assessment = engine.assess(intake.form());
 		}
 		catch (RuntimeException ex) {
-			throw PoisonRecord.engineFailure(ex);
+			// Only the exception's class: its message could quote the patient's words.
+			log.error("Triage engine failed ({}); case {} goes to on-call for manual assessment",
+					ex.getClass().getSimpleName(), intake.caseId());
+			metrics.engineFailed();
+			assessment = NotAssessed.assessment(engine.rulesetVersion());
 		}
 		CaseDecision decision = CaseDecision.of(intake, assessment, clock.instant());
 		byte[] value = json.writeValueAsBytes(decision.event());

@@ -16,8 +16,13 @@ class TriageMetrics {
 
 	private final MeterRegistry registry;
 
+	private final Counter engineFailures;
+
 	TriageMetrics(MeterRegistry registry) {
 		this.registry = registry;
+		this.engineFailures = Counter.builder("triage.engine.failures")
+			.description("Valid intakes the engine could not assess; sent to on-call for manual assessment")
+			.register(registry);
 		// Present at zero from start-up, so a DLQ alert has a series to compare against before
 		// the first poison record arrives.
 		for (String reason : PoisonRecord.CODES) {
@@ -41,6 +46,11 @@ class TriageMetrics {
 					.increment();
 			}
 		}
+	}
+
+	/** A valid intake the engine could not assess (sent to on-call by hand); alert on any. */
+	void engineFailed() {
+		engineFailures.increment();
 	}
 
 	void deadLettered(String reasonCode) {

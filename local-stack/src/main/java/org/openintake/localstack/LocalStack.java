@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -36,10 +37,18 @@ public final class LocalStack implements AutoCloseable {
 
 	private final SpringService notification;
 
+	private final StackHome home;
+
+	private final List<String> triageArguments;
+
+	/** Further instances started by {@link #startTriageInstance(int)}; stopped with the rest. */
+	private final List<SpringService> extraInstances = new CopyOnWriteArrayList<>();
+
 	private boolean closed;
 
 	LocalStack(Ports ports, Path runDir) {
 		StackHome home = StackHome.locate();
+		this.home = home;
 		this.ports = ports;
 		this.runDir = runDir;
 		String kafkaArg = "--spring.kafka.bootstrap-servers=" + ports.bootstrapServers();
@@ -49,8 +58,9 @@ public final class LocalStack implements AutoCloseable {
 		this.mail = new MailServer(ports, home.greenMailJar(), runDir);
 		this.intake = new SpringService("intake-service", home.serviceJar("intake-service"), ports.intake(),
 				List.of(kafkaArg, "--intake.links.notification-base-url=" + notificationUrl), runDir);
+		this.triageArguments = List.of(kafkaArg, "--triage.playground.enabled=true");
 		this.triage = new SpringService("triage-service", home.serviceJar("triage-service"), ports.triage(),
-				List.of(kafkaArg, "--triage.playground.enabled=true"), runDir);
+				triageArguments, runDir);
 		this.notification = new SpringService("notification-service", home.serviceJar("notification-service"),
 				ports.notification(),
 				List.of(kafkaArg, "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + ports.smtp(),
@@ -114,10 +124,26 @@ public final class LocalStack implements AutoCloseable {
 		}
 		closed = true;
 		log("Stopping the local stack");
-		Stream.of(intake, triage, notification).parallel().forEach(SpringService::stop);
+		Stream.concat(Stream.of(intake, triage, notification), extraInstances.stream())
+			.parallel()
+			.forEach(SpringService::stop);
 		kafka.stop();
 		mail.stop();
 		log("Stopped. Logs are in " + runDir);
+	}
+
+	/**
+	 * Starts one more triage-service in the same consumer group, on {@code port} (its actuator on
+	 * port + 1000), with its log in {@code run-dir/triage-<port>}: Kafka then splits the
+	 * partitions between the instances, and moves them to the survivor when one dies.
+	 */
+	SpringService startTriageInstance(int port) {
+		SpringService instance = new SpringService("triage-service", home.serviceJar("triage-service"), port,
+				triageArguments, runDir.resolve("triage-" + port));
+		extraInstances.add(instance);
+		instance.start();
+		instance.awaitReady(SERVICE_READY_TIMEOUT);
+		return instance;
 	}
 
 	String describe() {

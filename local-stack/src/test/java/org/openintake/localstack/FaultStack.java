@@ -1,0 +1,129 @@
+package org.openintake.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The launcher as the fault-injection suite ({@code org.openintake.localstack.faults}, Maven
+ * profile {@code faults}) drives it: a stack of its own (its own ports and run directory, never
+ * the {@link SharedStack}), and the crashes, outages and restarts the scenarios need. The launcher
+ * is package-private on purpose; this is the one door the suite goes through.
+ */
+public final class FaultStack implements AutoCloseable {
+
+	private static final Duration RESTART_TIMEOUT = Duration.ofSeconds(180);
+
+	private final LocalStack stack;
+
+	private SpringService triage;
+
+	private SpringService secondTriage;
+
+	private FaultStack(LocalStack stack) {
+		this.stack = stack;
+		this.triage = stack.triage();
+	}
+
+	/** Starts Kafka, GreenMail and the three services on the design's ports moved by {@code portOffset}. */
+	public static FaultStack start(int portOffset, String runDirName) {
+		LocalStack stack = new LocalStack(Ports.withOffset(portOffset), StackHome.locate().target().resolve(runDirName));
+		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "fault-stack-shutdown"));
+		try {
+			stack.start();
+		}
+		catch (RuntimeException ex) {
+			stack.close();
+			throw ex;
+		}
+		return new FaultStack(stack);
+	}
+
+	public static Path target() {
+		return StackHome.locate().target();
+	}
+
+	public String intakeUrl() {
+		return stack.intake().url();
+	}
+
+	public String mailApiUrl() {
+		return stack.mail().apiUrl();
+	}
+
+	public String bootstrapServers() {
+		return stack.ports().bootstrapServers();
+	}
+
+	public void killBroker() {
+		stack.kafka().kill();
+	}
+
+	/** Restarts the broker on its old data, as after a crash. */
+	public void startBroker() {
+		stack.kafka().start();
+	}
+
+	/** {@code kill -9} of the triage-service instance that currently does the work. */
+	public void killTriage() {
+		triage.kill();
+	}
+
+	public void restartTriage() {
+		restart(triage);
+	}
+
+	/**
+	 * Starts a second triage-service in the same consumer group, next to the first (on the
+	 * triage port + 10), and waits until it is healthy.
+	 */
+	public void startSecondTriage() {
+		secondTriage = stack.startTriageInstance(stack.ports().triage() + 10);
+	}
+
+	/**
+	 * Kills the first triage-service and leaves it dead: from now on the second instance is the
+	 * one {@link #killTriage()} and {@link #restartTriage()} mean.
+	 */
+	public void killFirstTriageForGood() {
+		stack.triage().kill();
+		triage = secondTriage;
+	}
+
+	public void killNotification() {
+		stack.notification().kill();
+	}
+
+	public void restartNotification() {
+		restart(stack.notification());
+	}
+
+	/** Stops GreenMail; it keeps its mailboxes in memory only, so they are gone when it is back. */
+	public void stopMail() {
+		stack.mail().stop();
+	}
+
+	public void startMail() {
+		stack.mail().start();
+	}
+
+	/** A routine body (moderate depression, CBT interest): staff email to cbt@clinic.local. */
+	public static String routineIntake(String concerns) {
+		return Intakes.routine(concerns);
+	}
+
+	/** A crisis body (suicidal intent): staff email to crisis-oncall@clinic.local. */
+	public static String crisisIntake(String concerns) {
+		return Intakes.crisis(concerns);
+	}
+
+	@Override
+	public void close() {
+		stack.close();
+	}
+
+	private static void restart(SpringService service) {
+		service.start();
+		service.awaitReady(RESTART_TIMEOUT);
+	}
+
+}

@@ -1,0 +1,78 @@
+package org.openintake.localstack.faults;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** The {@code *.dlq} topics, read with a plain consumer that joins no group and commits nothing. */
+final class DeadLetters {
+
+	private final String bootstrapServers;
+
+	DeadLetters(String bootstrapServers) {
+		this.bootstrapServers = bootstrapServers;
+	}
+
+	/** How many records all dead-letter topics hold together (the sum of their end offsets). */
+	long total() {
+		try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+			List<TopicPartition> partitions = dlqPartitions(consumer);
+			return consumer.endOffsets(partitions, Duration.ofSeconds(30)).values().stream().mapToLong(Long::longValue).sum();
+		}
+	}
+
+	/** The keys of every record on {@code topic}.dlq. */
+	Set<String> keysOn(String dlqTopic) {
+		try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+			List<TopicPartition> partitions = dlqPartitions(consumer).stream()
+				.filter(partition -> partition.topic().equals(dlqTopic))
+				.toList();
+			Set<String> keys = new HashSet<>();
+			if (partitions.isEmpty()) {
+				return keys;
+			}
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))
+					&& System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+					keys.add(record.key());
+				}
+			}
+			return keys;
+		}
+	}
+
+	private static List<TopicPartition> dlqPartitions(KafkaConsumer<String, byte[]> consumer) {
+		Map<String, List<PartitionInfo>> topics = consumer.listTopics(Duration.ofSeconds(30));
+		return topics.entrySet()
+			.stream()
+			.filter(topic -> topic.getKey().endsWith(".dlq"))
+			.flatMap(topic -> topic.getValue().stream())
+			.map(info -> new TopicPartition(info.topic(), info.partition()))
+			.collect(Collectors.toList());
+	}
+
+	private KafkaConsumer<String, byte[]> consumer() {
+		Properties config = new Properties();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024);
+		return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+	}
+
+}

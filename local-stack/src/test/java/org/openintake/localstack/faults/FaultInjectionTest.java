@@ -1,0 +1,254 @@
+package org.openintake.localstack.faults;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openintake.localstack.FaultStack;
+import org.openintake.localstack.faults.LoadClient.Submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Fault injection on real processes: a Kafka broker process, GreenMail and the three service jars,
+ * started by the launcher on ports moved by 400 (never the shared test stack). Each scenario
+ * submits cases through the API while something breaks, then reconciles every 202 against the
+ * staff mailboxes: none lost, none sent twice. Run with {@code ./mvnw -pl local-stack -Pfaults
+ * verify}; the table goes to stdout and to {@code local-stack/target/fault-results.md}.
+ *
+ * <p>The scenarios share one stack (starting it costs minutes) and run in order; each waits for
+ * its own cases to drain before the next begins, and counts only its own cases.
+ */
+@Tag("fault")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultInjectionTest {
+
+	private static final int CASES = 150;
+
+	/** 150 cases at 10 a second: the load lasts 15 s, long enough to break something in the middle. */
+	private static final Duration SPACING = Duration.ofMillis(100);
+
+	/** How long the client keeps retrying one case (503s, refused connections) before giving up. */
+	private static final Duration CASE_BUDGET = Duration.ofSeconds(150);
+
+	/** Covers a consumer group's session time-out (45 s) after a kill, plus SMTP back-off. */
+	private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(240);
+
+	private static final Duration INTO_THE_LOAD = Duration.ofSeconds(5);
+
+	private static final Path RESULTS = FaultStack.target().resolve("fault-results.md");
+
+	private final List<Reconciliation> results = new ArrayList<>();
+
+	private FaultStack stack;
+
+	private LoadClient client;
+
+	private StaffMail mail;
+
+	private DeadLetters deadLetters;
+
+	@BeforeAll
+	void startStack() {
+		stack = FaultStack.start(400, "faults-run");
+		client = new LoadClient(stack.intakeUrl());
+		mail = new StaffMail(stack.mailApiUrl());
+		deadLetters = new DeadLetters(stack.bootstrapServers());
+	}
+
+	@AfterAll
+	void stopStack() {
+		if (stack != null) {
+			stack.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void brokerKilledMidLoadAndRestarted() throws Exception {
+		Reconciliation result = scenario("kill -9 broker, restart", () -> {
+			pause(INTO_THE_LOAD);
+			stack.killBroker();
+			pause(Duration.ofSeconds(5));
+			stack.startBroker();
+		});
+		assertNothingLostOrDuplicated(result);
+	}
+
+	@Test
+	@Order(2)
+	void triageKilledMidLoadAndRestarted() throws Exception {
+		Reconciliation result = scenario("kill -9 triage-service, restart", () -> {
+			pause(INTO_THE_LOAD);
+			stack.killTriage();
+			stack.restartTriage();
+		});
+		assertNothingLostOrDuplicated(result);
+	}
+
+	@Test
+	@Order(3)
+	void notificationKilledMidLoadAndRestarted() throws Exception {
+		Reconciliation result = scenario("kill -9 notification-service, restart", () -> {
+			pause(INTO_THE_LOAD);
+			stack.killNotification();
+			stack.restartNotification();
+		});
+		assertNothingLostOrDuplicated(result);
+	}
+
+	@Test
+	@Order(4)
+	void oneOfTwoTriageInstancesKilledTheSurvivorTakesOver() throws Exception {
+		stack.startSecondTriage();
+		// let the group settle on two members before the load, so that both hold partitions
+		pause(Duration.ofSeconds(10));
+		Reconciliation result = scenario("2 triage instances, kill -9 one", () -> {
+			pause(INTO_THE_LOAD);
+			// not restarted: the survivor alone must take over the dead instance's partitions
+			stack.killFirstTriageForGood();
+		});
+		assertNothingLostOrDuplicated(result);
+	}
+
+	/**
+	 * GreenMail keeps its mailboxes in memory, so a restart empties them: an email delivered
+	 * before the outage would vanish from the count and look lost. So every case of this scenario
+	 * is submitted after SMTP went down (the earlier scenarios have drained by then), and all its
+	 * emails can only be delivered after SMTP is back: the mailboxes after the restart hold every
+	 * email there is about these cases, and the count is exact.
+	 */
+	@Test
+	@Order(5)
+	void smtpDownForThirtySecondsThenBack() throws Exception {
+		stack.stopMail();
+		Instant down = Instant.now();
+		Reconciliation result = scenario("SMTP down 30 s, back", () -> {
+			pause(Duration.between(Instant.now(), down.plusSeconds(30)));
+			stack.startMail();
+		});
+		assertNothingLostOrDuplicated(result);
+	}
+
+	/**
+	 * Poison written straight to each topic in the middle of the load: not JSON, the wrong shape,
+	 * and 1 MB. Each must land on its topic's DLQ, and the good cases around it must still go
+	 * through.
+	 */
+	@Test
+	@Order(6)
+	void poisonRecordsOnEveryTopicAreDeadLetteredAndTheGoodCasesGoThrough() throws Exception {
+		Map<String, List<String>> poisonKeys = new java.util.LinkedHashMap<>();
+		Reconciliation result = scenario("poison records on every topic", () -> {
+			pause(INTO_THE_LOAD);
+			for (String topic : List.of("intake-submissions", "cases-crisis", "cases-routed")) {
+				poisonKeys.put(topic, writePoison(topic));
+			}
+		});
+		assertNothingLostOrDuplicated(result);
+		poisonKeys.forEach((topic, keys) -> await(topic + "'s poison on " + topic + ".dlq")
+			.atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofSeconds(2))
+			.untilAsserted(() -> assertThat(deadLetters.keysOn(topic + ".dlq")).containsAll(keys)));
+	}
+
+	private interface Fault {
+
+		void inject() throws Exception;
+
+	}
+
+	private Reconciliation scenario(String name, Fault fault) throws Exception {
+		long deadLettersBefore = deadLetters.total();
+		Instant started = Instant.now();
+		CompletableFuture<List<Submission>> load = client.start(CASES, SPACING, CASE_BUDGET);
+		fault.inject();
+		List<Submission> submissions = load.get(5, TimeUnit.MINUTES);
+		Reconciliation result = Reconciliation.of(name, submissions, mail, deadLetters, deadLettersBefore,
+				DRAIN_TIMEOUT);
+		results.add(result);
+		System.out.println("[faults] " + result.line() + "   (scenario took "
+				+ Duration.between(started, Instant.now()).toSeconds() + " s)");
+		if (result.lost() > 0) {
+			System.out.println("[faults] lost cases, for example: " + result.lostCaseIds());
+		}
+		writeResults();
+		return result;
+	}
+
+	private static void assertNothingLostOrDuplicated(Reconciliation result) {
+		// a client that retried for 150 s should get nearly every case in; the rest were refused, not lost
+		assertThat(result.accepted()).as("accepted").isGreaterThanOrEqualTo(result.submitted() * 9 / 10);
+		assertThat(result.lost()).as("lost, e.g. " + result.lostCaseIds()).isZero();
+		assertThat(result.duplicated()).as("duplicated").isZero();
+		assertThat(result.drain()).as("drained within the time-out").isNotNull();
+	}
+
+	/** Not JSON, valid JSON of the wrong shape, and 1 MB: each keyed so the DLQ shows where it went. */
+	private List<String> writePoison(String topic) throws Exception {
+		Properties config = new Properties();
+		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_048_576);
+		String notJson = "poison-not-json-" + UUID.randomUUID();
+		String wrongSchema = "poison-wrong-schema-" + UUID.randomUUID();
+		String huge = "poison-1mb-" + UUID.randomUUID();
+		// 1,000,000 bytes: under the broker's and the producers' 1 MiB limits, with room for the
+		// DLQ's headers, so a failure here is the consumer's and not the broker's
+		byte[] big = ("{\"padding\":\"" + "x".repeat(1_000_000 - 14) + "\"}").getBytes(StandardCharsets.UTF_8);
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+				new ByteArraySerializer())) {
+			producer.send(new ProducerRecord<>(topic, notJson, "this is not JSON {".getBytes(StandardCharsets.UTF_8)))
+				.get();
+			producer.send(new ProducerRecord<>(topic, wrongSchema,
+					"{\"eventId\": 42, \"caseId\": [1, 2], \"occurredAt\": \"yesterday\", \"schemaVersion\": \"one\"}"
+						.getBytes(StandardCharsets.UTF_8)))
+				.get();
+			producer.send(new ProducerRecord<>(topic, huge, big)).get();
+		}
+		return List.of(notJson, wrongSchema, huge);
+	}
+
+	private void writeResults() throws IOException {
+		StringBuilder table = new StringBuilder("""
+				| scenario | accepted | lost | duplicated | dead-lettered | time to drain |
+				|---|---|---|---|---|---|
+				""");
+		for (Reconciliation result : results) {
+			table.append("| ").append(result.line()).append(" |\n");
+		}
+		Files.writeString(RESULTS, table, StandardCharsets.UTF_8);
+	}
+
+	private static void pause(Duration duration) throws InterruptedException {
+		if (!duration.isNegative()) {
+			Thread.sleep(duration.toMillis());
+		}
+	}
+
+}

@@ -176,7 +176,7 @@ async function submit() {
   if (response.status === 202) {
     showReceipt(await response.json());
   }
-  else if (response.status === 503) {
+  else if (response.status === 503 || response.status === 429) {
     showSubmitError('error.unavailable', { seconds: response.headers.get('Retry-After') ?? '5' });
   }
   else if (response.status === 413) {

@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 				"spring.kafka.producer.properties.max.block.ms=1000",
 				"spring.kafka.producer.properties.request.timeout.ms=800",
 				"spring.kafka.producer.properties.delivery.timeout.ms=1000", "intake.retry-after=7s",
-				"management.server.port=0", "intake.links.notification-base-url=" + IntakeServiceTest.NOTIFICATION_ABSENT })
+				"management.server.port=0", "intake.rate-limit.capacity=100000", "intake.links.notification-base-url=" + IntakeServiceTest.NOTIFICATION_ABSENT })
 public @interface KafkaDownServiceTest {
 
 }

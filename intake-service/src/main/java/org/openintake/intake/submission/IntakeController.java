@@ -27,16 +27,22 @@ class IntakeController {
 
 	private final SubmissionMetrics metrics;
 
-	IntakeController(IntakeReader reader, IntakeSubmissions submissions, SubmissionMetrics metrics) {
+	private final SubmissionRateLimiter rateLimiter;
+
+	IntakeController(IntakeReader reader, IntakeSubmissions submissions, SubmissionMetrics metrics,
+			SubmissionRateLimiter rateLimiter) {
 		this.reader = reader;
 		this.submissions = submissions;
 		this.metrics = metrics;
+		this.rateLimiter = rateLimiter;
 	}
 
 	@PostMapping(path = "/api/intakes", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<Receipt>> submit(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
 			ServerHttpRequest request) {
 		return Mono.defer(() -> {
+			// before anything is read: a flood should cost as little as possible
+			rateLimiter.acquire(request.getRemoteAddress());
 			if (idempotencyKey != null && !VALID_KEY.matcher(idempotencyKey).matches()) {
 				return Mono.error(IntakeRejected.badRequest("The Idempotency-Key header is not valid.",
 						new FieldError(IDEMPOTENCY_KEY, "must be 1 to 200 printable ASCII characters", "Pattern")));
@@ -47,6 +53,7 @@ class IntakeController {
 			.doOnNext(submitted -> metrics.count(submitted.outcome()))
 			.doOnError(IntakeRejected.class, e -> metrics.count(Outcome.INVALID))
 			.doOnError(KafkaUnavailable.class, e -> metrics.count(Outcome.UNAVAILABLE))
+			.doOnError(SubmissionRateLimited.class, e -> metrics.count(Outcome.RATE_LIMITED))
 			.map(submitted -> ResponseEntity.accepted().body(submitted.receipt()));
 	}
 

@@ -14,14 +14,16 @@ import org.springframework.util.unit.DataSize;
  * @param topic how the {@code intake-submissions} topic is created
  * @param links where the receipt's links point (notification-service)
  * @param idempotency the in-memory store of Idempotency-Key submissions
+ * @param rateLimit submissions allowed per client address
  */
 @ConfigurationProperties("intake")
 public record IntakeProperties(
-		@DefaultValue("64KB") DataSize maxBodySize,
+		@DefaultValue("128KB") DataSize maxBodySize,
 		@DefaultValue("5s") Duration retryAfter,
 		@DefaultValue Topic topic,
 		@DefaultValue Links links,
-		@DefaultValue Idempotency idempotency) {
+		@DefaultValue Idempotency idempotency,
+		@DefaultValue RateLimit rateLimit) {
 
 	/**
 	 * @param partitions bound on how many triage instances can share the work
@@ -39,6 +41,20 @@ public record IntakeProperties(
 	 * @param maxEntries bound on remembered keys (memory), the oldest go first
 	 */
 	record Idempotency(@DefaultValue("24h") Duration ttl, @DefaultValue("100000") long maxEntries) {
+	}
+
+	/**
+	 * A token bucket per client address: {@code capacity} submissions at once, refilled at
+	 * {@code capacity} per {@code period}. Behind a reverse proxy set
+	 * {@code server.forward-headers-strategy} so that the address is the patient's, not the proxy's.
+	 *
+	 * @param enabled off only where something in front already limits
+	 * @param capacity burst and sustained allowance; a clinic's shared NAT must fit in it
+	 * @param period the time in which {@code capacity} submissions are refilled
+	 * @param maxClients bound on tracked addresses (memory); the least recently seen go first
+	 */
+	record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("30") long capacity,
+			@DefaultValue("1m") Duration period, @DefaultValue("100000") long maxClients) {
 	}
 
 }

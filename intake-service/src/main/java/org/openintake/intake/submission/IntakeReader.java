@@ -12,11 +12,13 @@ import org.openintake.events.IntakeForm;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -49,10 +51,24 @@ class IntakeReader {
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			// a track given as 1 would otherwise be read as the enum's second constant
+			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+			.addModule(new SimpleModule("unicode-text").addDeserializer(String.class, new UnicodeTextDeserializer()))
+			// "" is not "no answer" either: an empty or blank string for a number, a yes/no, a date or a
+			// track would otherwise be read as null, silently dropping what the client meant to send
 			.withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+				.setAcceptBlankAsEmpty(false)
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
 			.withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+				.setAcceptBlankAsEmpty(false)
+				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Enum, c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+				.setAcceptBlankAsEmpty(false))
+			.withCoercionConfig(LogicalType.DateTime, c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+				.setAcceptBlankAsEmpty(false)
 				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
 			.withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -91,8 +107,11 @@ class IntakeReader {
 					new FieldError("body", "must be a JSON object", "syntax"));
 		}
 		IntakeForm form;
-		try {
-			form = json.readValue(body, IntakeForm.class);
+		// our own parser, so that a failure the parser raises without saying where (a number over
+		// the length limit, nesting too deep) can still be placed at the field being read
+		JsonParser parser = json.createParser(body);
+		try (parser) {
+			form = json.readValue(parser, IntakeForm.class);
 		}
 		catch (MismatchedInputException e) {
 			String field = path(e);
@@ -100,7 +119,7 @@ class IntakeReader {
 					new FieldError(field.isEmpty() ? "body" : field, typeReason(e), "type"));
 		}
 		catch (JacksonException e) {
-			String field = syntaxPath(e);
+			String field = syntaxPath(e, parser);
 			throw IntakeRejected.badRequest("The request body is not valid JSON.",
 					new FieldError(field.isEmpty() ? "body" : field, "is not valid JSON", "syntax"));
 		}
@@ -140,7 +159,7 @@ class IntakeReader {
 			return "must be true or false";
 		}
 		if (target == String.class) {
-			return "must be a string";
+			return e instanceof InvalidFormatException ? UnicodeTextDeserializer.REASON : "must be a string";
 		}
 		if (target.isEnum()) {
 			return "must be one of " + List.of(target.getEnumConstants());
@@ -151,21 +170,22 @@ class IntakeReader {
 		return "must be a JSON object";
 	}
 
-	/** Where in the document the parser was when the syntax broke, e.g. the property given twice. */
-	private static String syntaxPath(JacksonException e) {
-		if (e instanceof StreamReadException read && read.processor() != null) {
-			StringBuilder path = new StringBuilder();
-			for (JsonPointer pointer = read.processor().streamReadContext().pathAsPointer(); !pointer.matches(); pointer = pointer.tail()) {
-				if (pointer.getMatchingIndex() >= 0) {
-					path.append('[').append(pointer.getMatchingIndex()).append(']');
-				}
-				else {
-					path.append(path.isEmpty() ? "" : ".").append(pointer.getMatchingProperty());
-				}
+	/**
+	 * Where in the document the parser was when reading broke (the property given twice, the
+	 * number too long): the parser's own position, as the exception may have been wrapped on its
+	 * way out of a collection and lost the item's index.
+	 */
+	private static String syntaxPath(JacksonException e, JsonParser parser) {
+		StringBuilder path = new StringBuilder();
+		for (JsonPointer pointer = parser.streamReadContext().pathAsPointer(); !pointer.matches(); pointer = pointer.tail()) {
+			if (pointer.getMatchingIndex() >= 0) {
+				path.append('[').append(pointer.getMatchingIndex()).append(']');
 			}
-			return path.toString();
+			else {
+				path.append(path.isEmpty() ? "" : ".").append(pointer.getMatchingProperty());
+			}
 		}
-		return path(e);
+		return path.isEmpty() ? path(e) : path.toString();
 	}
 
 	private static String path(JacksonException e) {

@@ -21,7 +21,9 @@ class SubmissionMetrics {
 		/** a retry under a known Idempotency-Key, answered with the earlier receipt */
 		DUPLICATE,
 		/** Kafka did not take it; 503 */
-		UNAVAILABLE
+		UNAVAILABLE,
+		/** the client's address is over its allowance; 429, nothing read or published */
+		RATE_LIMITED
 
 	}
 

@@ -348,6 +348,35 @@ class IntakeApiTest {
 		assertThat(topic.withKey(caseIds.iterator().next())).hasSize(1);
 	}
 
+	/** A request on each refusal path, every one carrying the canary, then neither the log nor the scrape holds it. */
+	@Test
+	void noHealthDataInLogsOrMetricsOnAnyPath(CapturedOutput output) throws Exception {
+		ObjectNode form = Canary.form();
+		String key = "canary-" + UUID.randomUUID();
+		accepted(form.toString(), key);
+
+		ObjectNode outOfRange = Canary.form();
+		((ArrayNode) outOfRange.at("/questionnaires/phq9")).set(8, 7);
+		post(outOfRange.toString(), null).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		ObjectNode wrongType = Canary.form();
+		((ArrayNode) wrongType.at("/questionnaires/phq9")).set(0, Canary.TEXT);
+		((ObjectNode) wrongType.get("answers")).put("goals", 42);
+		post(wrongType.toString(), null).expectStatus().isBadRequest();
+		post(form.toString().replace(Canary.TEXT, Canary.TEXT + "\\x"), null).expectStatus().isBadRequest();
+		post(form.toString().substring(0, form.toString().indexOf(Canary.TEXT) + 30), null).expectStatus().isBadRequest();
+		post(form.toString().replace("\"goals\":\"", "\"goals\":\"" + "x".repeat(200_000)), null).expectStatus()
+			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+		post(form.toString().replace("sleep again", "sleep better"), key).expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		client.post().uri("/api/intakes").contentType(MediaType.TEXT_PLAIN).bodyValue(form.toString()).exchange()
+			.expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+
+		String scrape = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build()
+			.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(scrape).as("metrics").doesNotContainIgnoringCase(Canary.TEXT);
+		assertThat(output.getAll()).as("logs").doesNotContainIgnoringCase(Canary.TEXT);
+	}
+
 	private void assertRefused(String body, MediaType contentType, HttpStatus status, String field) throws Exception {
 		long before = topic.size();
 		double invalidBefore = submissions("invalid");

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openintake.intake.IntakeServiceTest;
 import org.openintake.intake.IntakeTopic;
 import reactor.netty.http.client.HttpClient;
@@ -14,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "management.server.port=0",
 				"intake.rate-limit.capacity=3", "intake.rate-limit.period=1h",
 				"intake.links.notification-base-url=" + IntakeServiceTest.NOTIFICATION_ABSENT })
+@ExtendWith(OutputCaptureExtension.class)
 class RateLimitTest {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -65,7 +69,7 @@ class RateLimitTest {
 	}
 
 	@Test
-	void aClientOverItsAllowanceGets429WithRetryAfterAndNothingIsPublished() throws Exception {
+	void aClientOverItsAllowanceGets429WithRetryAfterAndNothingIsPublished(CapturedOutput output) throws Exception {
 		WebTestClient client = clientFrom("127.0.0.11");
 		String body = IntakeApiTest.validBody().toString();
 		for (int i = 0; i < 3; i++) {
@@ -83,6 +87,7 @@ class RateLimitTest {
 			.returnResult();
 		// an invalid body is counted too: a flood of garbage costs the client as much as a flood of forms
 		submit(client, "{}").expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		submit(client, Canary.form().toString()).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 
 		long retryAfter = Long.parseLong(result.getResponseHeaders().getFirst("Retry-After"));
 		assertThat(retryAfter).as("one submission refills in an hour / 3").isBetween(1100L, 1200L);
@@ -90,7 +95,8 @@ class RateLimitTest {
 		assertThat(problem.get("status").asInt()).isEqualTo(429);
 		assertThat(problem.has("caseId")).isFalse();
 		assertThat(topic.size()).as("nothing published").isEqualTo(before);
-		assertThat(count("rate_limited")).isEqualTo(limitedBefore + 2);
+		assertThat(count("rate_limited")).isEqualTo(limitedBefore + 3);
+		assertThat(output.getAll()).as("no health data logged on refusal").doesNotContainIgnoringCase(Canary.TEXT);
 		assertThat(count("accepted")).isEqualTo(acceptedBefore);
 	}
 

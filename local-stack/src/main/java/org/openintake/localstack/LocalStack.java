@@ -105,6 +105,7 @@ public final class LocalStack implements AutoCloseable {
 
 	/** Starts everything and returns once every service reports healthy. */
 	void start() {
+		requireFreePorts();
 		wipe(runDir);
 		log("Starting Kafka (KRaft) on " + ports.bootstrapServers());
 		kafka.start();
@@ -185,6 +186,21 @@ public final class LocalStack implements AutoCloseable {
 
 	MailServer mail() {
 		return mail;
+	}
+
+	/**
+	 * A port already taken usually means another stack is running: its services would answer our
+	 * health checks and requests, and every result would be someone else's.
+	 */
+	private void requireFreePorts() {
+		List<Integer> wanted = List.of(ports.kafka(), ports.kafkaController(), ports.smtp(), ports.mailApi(),
+				ports.intake(), ports.triage(), ports.notification(), Ports.management(ports.intake()),
+				Ports.management(ports.triage()), Ports.management(ports.notification()));
+		List<Integer> taken = wanted.stream().filter(Readiness::portOpen).toList();
+		if (!taken.isEmpty()) {
+			throw new IllegalStateException("Ports " + taken + " are already in use on 127.0.0.1 (another local stack?)."
+					+ " Stop it, or move this one with --port-offset=N.");
+		}
 	}
 
 	/** Each run starts from empty topics, mailboxes and ledger. */

@@ -10,7 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The whole service on a random port against the module's shared embedded KRaft broker. Every
  * class using it shares one application context. notification-service is absent: its base URL
- * points at a port where nothing listens.
+ * points at a port where nothing listens. The rate limit is raised far above what the tests send
+ * (all from 127.0.0.1); {@code RateLimitTest} has its own context with a small one.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,5 +1,6 @@
 package org.openintake.intake.submission;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,7 +54,8 @@ class IntakeReader {
 			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			// a track given as 1 would otherwise be read as the enum's second constant
 			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-			.addModule(new SimpleModule("unicode-text").addDeserializer(String.class, new UnicodeTextDeserializer()))
+			.addModule(new SimpleModule("strict-values").addDeserializer(String.class, new UnicodeTextDeserializer())
+				.addDeserializer(LocalDate.class, new IsoDateDeserializer()))
 			// "" is not "no answer" either: an empty or blank string for a number, a yes/no, a date or a
 			// track would otherwise be read as null, silently dropping what the client meant to send
 			.withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
@@ -146,8 +148,8 @@ class IntakeReader {
 
 	private static String typeReason(MismatchedInputException e) {
 		Class<?> target = e.getTargetType();
-		if (e instanceof InvalidFormatException && target != null && target.getSimpleName().equals("LocalDate")) {
-			return "must be a date (YYYY-MM-DD)";
+		if (target == LocalDate.class) {
+			return IsoDateDeserializer.REASON;
 		}
 		if (target == null) {
 			return "has the wrong type";

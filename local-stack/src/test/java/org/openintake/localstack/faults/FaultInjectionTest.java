@@ -192,8 +192,11 @@ class FaultInjectionTest {
 		Reconciliation result = Reconciliation.of(name, submissions, mail, deadLetters, deadLettersBefore,
 				DRAIN_TIMEOUT);
 		results.add(result);
+		// shows that the fault really met the load: retries are the 503s and refused connections
+		long retried = submissions.stream().filter(submission -> submission.attempts() > 1).count();
 		System.out.println("[faults] " + result.line() + "   (scenario took "
-				+ Duration.between(started, Instant.now()).toSeconds() + " s)");
+				+ Duration.between(started, Instant.now()).toSeconds() + " s; " + retried
+				+ " cases needed a retry)");
 		if (result.lost() > 0) {
 			System.out.println("[faults] lost cases, for example: " + result.lostCaseIds());
 		}
@@ -236,6 +239,11 @@ class FaultInjectionTest {
 
 	private void writeResults() throws IOException {
 		StringBuilder table = new StringBuilder("""
+				Fault injection on real processes (FaultInjectionTest, ./mvnw -pl local-stack -Pfaults verify).
+				accepted: 202s of the cases submitted; lost: accepted cases without an email in their staff
+				mailbox; duplicated: accepted cases with more than one staff email; dead-lettered: records
+				added to the *.dlq topics; time to drain: from the last 202 to the last expected email.
+
 				| scenario | accepted | lost | duplicated | dead-lettered | time to drain |
 				|---|---|---|---|---|---|
 				""");

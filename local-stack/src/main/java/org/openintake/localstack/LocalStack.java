@@ -47,6 +47,14 @@ public final class LocalStack implements AutoCloseable {
 	private boolean closed;
 
 	LocalStack(Ports ports, Path runDir) {
+		this(ports, runDir, List.of());
+	}
+
+	/**
+	 * @param extraIntakeArguments more {@code --name=value} settings for intake-service, e.g. a
+	 * load test that plays many patients from one address turns the per-client rate limit off
+	 */
+	LocalStack(Ports ports, Path runDir, List<String> extraIntakeArguments) {
 		StackHome home = StackHome.locate();
 		this.home = home;
 		this.ports = ports;
@@ -57,7 +65,10 @@ public final class LocalStack implements AutoCloseable {
 		this.kafka = new KafkaBroker(ports, home.kafkaLib(), runDir.resolve("kafka"));
 		this.mail = new MailServer(ports, home.greenMailJar(), runDir);
 		this.intake = new SpringService("intake-service", home.serviceJar("intake-service"), ports.intake(),
-				List.of(kafkaArg, "--intake.links.notification-base-url=" + notificationUrl), runDir);
+				Stream.concat(Stream.of(kafkaArg, "--intake.links.notification-base-url=" + notificationUrl),
+						extraIntakeArguments.stream())
+					.toList(),
+				runDir);
 		this.triageArguments = List.of(kafkaArg, "--triage.playground.enabled=true");
 		this.triage = new SpringService("triage-service", home.serviceJar("triage-service"), ports.triage(),
 				triageArguments, runDir);

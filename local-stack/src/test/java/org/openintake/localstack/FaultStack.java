@@ -2,6 +2,7 @@ package org.openintake.localstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The launcher as the fault-injection suite ({@code org.openintake.localstack.faults}, Maven
@@ -26,7 +27,10 @@ public final class FaultStack implements AutoCloseable {
 
 	/** Starts Kafka, GreenMail and the three services on the design's ports moved by {@code portOffset}. */
 	public static FaultStack start(int portOffset, String runDirName) {
-		LocalStack stack = new LocalStack(Ports.withOffset(portOffset), StackHome.locate().target().resolve(runDirName));
+		// The load client plays many patients from one address: the per-client rate limit would
+		// refuse most of them with 429 and hide what the faults do.
+		LocalStack stack = new LocalStack(Ports.withOffset(portOffset), StackHome.locate().target().resolve(runDirName),
+				List.of("--intake.rate-limit.enabled=false"));
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "fault-stack-shutdown"));
 		try {
 			stack.start();

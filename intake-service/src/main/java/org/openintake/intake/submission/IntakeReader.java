@@ -134,13 +134,19 @@ class IntakeReader {
 
 	IntakeForm validate(IntakeForm form) {
 		Set<ConstraintViolation<IntakeForm>> violations = validator.validate(form);
-		if (violations.isEmpty()) {
-			return form;
-		}
 		List<FieldError> errors = new ArrayList<>();
 		for (ConstraintViolation<IntakeForm> violation : violations) {
 			errors.add(new FieldError(path(violation.getPropertyPath()), violation.getMessage(),
 					violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()));
+		}
+		// @NotBlank trims only ASCII spaces and controls: a name of ideographic or zero-width
+		// spaces passes it, and gives staff nobody to call back
+		if (form.patient() != null && form.patient().name() != null && !form.patient().name().isBlank()
+				&& form.patient().name().codePoints().noneMatch(Character::isLetterOrDigit)) {
+			errors.add(new FieldError("patient.name", "must contain a letter or digit", "NotBlank"));
+		}
+		if (errors.isEmpty()) {
+			return form;
 		}
 		errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::code));
 		throw IntakeRejected.unprocessable("Some answers are missing or out of range.", errors);

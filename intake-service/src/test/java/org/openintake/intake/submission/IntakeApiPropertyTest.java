@@ -275,7 +275,7 @@ class IntakeApiPropertyTest {
 	}
 
 	private Arbitrary<ObjectNode> patients() {
-		Arbitrary<String> name = text(200).filter(s -> !s.isBlank());
+		Arbitrary<String> name = text(200).filter(s -> s.codePoints().anyMatch(Character::isLetterOrDigit));
 		Arbitrary<String> email = Combinators
 			.combine(Arbitraries.strings().alpha().numeric().withChars("_+-").ofMinLength(1).ofMaxLength(30),
 					Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20), Arbitraries.of("org", "ch", "example"))
@@ -612,6 +612,9 @@ class IntakeApiPropertyTest {
 				new Mutation("lower-case country", "country", form -> bytes(form.put("country", "gb"))),
 				new Mutation("country with a newline", "country", form -> bytes(form.put("country", "G\nB"))),
 				new Mutation("blank name", "patient.name", form -> bytes(with(form, "/patient/name", nodes.stringNode(" \t\r\n ")))),
+				new Mutation("name of Unicode spaces", "patient.name",
+						form -> bytes(with(form, "/patient/name", nodes.stringNode("\u3000\u2028\u00a0\u200b\u2003")))),
+				new Mutation("name of punctuation only", "patient.name", form -> bytes(with(form, "/patient/name", nodes.stringNode("-.")))),
 				new Mutation("email with a header", "patient.email",
 						form -> bytes(with(form, "/patient/email", nodes.stringNode("a@example.org\r\nBcc: b@example.org")))),
 				new Mutation("email as HTML", "patient.email",

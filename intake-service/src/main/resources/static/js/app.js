@@ -286,7 +286,17 @@ async function start() {
     showEmergencyNumbers();
   });
   applySkipLogic();
+  keepFocusClearOfHelpStrip();
   document.body.dataset.ready = 'true';
+}
+
+// The sticky help strip grows with the country's helplines (on a phone it can be taller than any
+// fixed guess): scrolling to a focused heading keeps it below the strip's real height.
+function keepFocusClearOfHelpStrip() {
+  const strip = $('help-strip');
+  const update = () => document.documentElement.style.setProperty('--help-strip-height', `${strip.offsetHeight}px`);
+  new ResizeObserver(update).observe(strip);
+  update();
 }
 
 start().catch(() => {

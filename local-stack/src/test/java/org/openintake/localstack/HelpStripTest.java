@@ -95,6 +95,10 @@ class HelpStripTest {
 			new WebDriverWait(browser.driver, Mailboxes.EMAIL_TIMEOUT)
 				.withMessage("the open receipt to learn NOTIFIED from the restarted notification-service")
 				.until(d -> "NOTIFIED".equals(browser.byId("receipt").getDomAttribute("data-status")));
+			// the strip of the page left open asks the directory again by itself (pauses up to 30 s)
+			new WebDriverWait(browser.driver, Duration.ofSeconds(60))
+				.withMessage("the open page's help strip to show the talk-now lines again")
+				.until(d -> browser.byId("help-lines").getText().contains("988"));
 
 			browser.open(page());
 			browser.waitForText("help-lines", "988");

@@ -108,10 +108,7 @@ class PrometheusScrapeTest {
 				"routineEmails", "sum(notification_emails_total{kind=\"staff_routine\",result=\"sent\"})",
 				"crisisLatencyCount", "sum(notification_end_to_end_latency_seconds_count{lane=\"crisis\"})",
 				"crisisFlags", "sum(triage_crisis_flags_total)");
-		Map<String, Double> before = new HashMap<>();
-		for (var query : queries.entrySet()) {
-			before.put(query.getKey(), value(query.getValue()));
-		}
+		Map<String, Double> before = settled(queries);
 
 		int routine = 3;
 		int crisis = 2;
@@ -201,6 +198,23 @@ class PrometheusScrapeTest {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 		return json.readTree(response.body()).get("caseId").asString();
+	}
+
+	/**
+	 * The values once earlier tests' last cases have been counted and scraped: the same in two
+	 * reads a few scrapes apart (a case's meters move in several services, not all at once).
+	 */
+	private static Map<String, Double> settled(Map<String, String> queries) {
+		List<Map<String, Double>> reads = new java.util.ArrayList<>();
+		await("the series to settle before counting").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(3))
+			.until(() -> {
+				Map<String, Double> read = new HashMap<>();
+				queries.forEach((key, query) -> read.put(key, value(query)));
+				reads.add(read);
+				return reads.size() > 1 && reads.get(reads.size() - 2).equals(read);
+			});
+		return reads.get(reads.size() - 1);
 	}
 
 	private static double delta(Map<String, String> queries, Map<String, Double> before, String key) {

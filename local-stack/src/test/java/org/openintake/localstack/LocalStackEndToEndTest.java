@@ -103,30 +103,11 @@ class LocalStackEndToEndTest {
 	}
 
 	private static String routineIntake() {
-		return """
-				{"locale": "en", "country": "GB",
-				 "patient": {"name": "Ada Lovelace", "email": "ada@example.org", "phone": "+44 20 7946 0000",
-				             "dateOfBirth": "1990-01-31", "sex": "female", "preferredContact": "phone"},
-				 "consent": {"processing": true, "contact": false},
-				 "questionnaires": {"phq9": [2,2,1,2,1,1,2,1,0], "gad7": [1,1,2,1,0,1,1],
-				   "cssrs": {"wishDead": false, "suicidalThoughts": false, "behavior": false}},
-				 "answers": {"concerns": "Low mood and poor sleep since the winter. %s", "history": "None.",
-				             "goals": "Feel like myself again."},
-				 "treatment": {"interests": ["CBT"], "antidepressantTrials": 0, "tried": []}}
-				""".formatted(CANARY);
+		return Intakes.routine("Low mood and poor sleep since the winter. " + CANARY);
 	}
 
 	private static String crisisIntake() {
-		return """
-				{"locale": "en", "country": "GB",
-				 "patient": {"name": "Grace Hopper", "email": "grace@example.org", "phone": "+44 20 7946 0001",
-				             "sex": "female", "preferredContact": "phone"},
-				 "consent": {"processing": true, "contact": true},
-				 "questionnaires": {"phq9": [3,3,2,3,2,3,2,2,2], "gad7": [2,2,2,2,1,2,2],
-				   "cssrs": {"wishDead": true, "suicidalThoughts": true, "method": false, "intent": false,
-				             "plan": false, "behavior": false}},
-				 "answers": {"concerns": "I want to kill myself. %s", "history": null, "goals": null}}
-				""".formatted(CANARY);
+		return Intakes.crisis("I want to kill myself. " + CANARY);
 	}
 
 	private static JsonNode submit(String body, int expectedStatus) throws Exception {

@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  * The stack's mailboxes read the way a newcomer reads them: through GreenMail's REST API
  * ({@code GET /api/user/<mailbox>/messages}).
  */
-final class Mailboxes {
+public final class Mailboxes {
 
 	/**
 	 * Generous: after a broker or service restart in an earlier test, consumers first have to
@@ -35,7 +35,12 @@ final class Mailboxes {
 	private final String apiUrl;
 
 	Mailboxes(LocalStack stack) {
-		this.apiUrl = stack.mail().apiUrl();
+		this(stack.mail().apiUrl());
+	}
+
+	/** For the fault-injection suite, which reaches its own stack through {@link FaultStack}. */
+	public Mailboxes(String apiUrl) {
+		this.apiUrl = apiUrl;
 	}
 
 	/** Waits for the message about {@code caseId} in a mailbox. */
@@ -68,7 +73,14 @@ final class Mailboxes {
 		return about;
 	}
 
-	List<JsonNode> messages(String mailbox) {
+	/** Every mailbox GreenMail has received mail for. */
+	public List<String> mailboxes() {
+		List<String> mailboxes = new ArrayList<>();
+		get("/api/user").forEach(user -> mailboxes.add(user.get("email").asString()));
+		return mailboxes;
+	}
+
+	public List<JsonNode> messages(String mailbox) {
 		List<JsonNode> messages = new ArrayList<>();
 		get("/api/user/" + mailbox + "/messages").forEach(messages::add);
 		return messages;

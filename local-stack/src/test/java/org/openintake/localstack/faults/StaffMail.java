@@ -1,12 +1,5 @@
 package org.openintake.localstack.faults;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,8 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.openintake.localstack.Mailboxes;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The staff mailboxes (every {@code @clinic.local} address) read through GreenMail's REST API:
@@ -34,14 +27,10 @@ final class StaffMail {
 	private static final Pattern UUID = Pattern
 		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	private final JsonMapper json = JsonMapper.builder().build();
-
-	private final String apiUrl;
+	private final Mailboxes mailboxes;
 
 	StaffMail(String apiUrl) {
-		this.apiUrl = apiUrl;
+		this.mailboxes = new Mailboxes(apiUrl);
 	}
 
 	/**
@@ -50,12 +39,11 @@ final class StaffMail {
 	 */
 	Map<String, List<String>> mailboxesByCase(Set<String> caseIds) {
 		Map<String, List<String>> found = new HashMap<>();
-		for (JsonNode user : get("/api/user")) {
-			String mailbox = user.get("email").asString();
+		for (String mailbox : mailboxes.mailboxes()) {
 			if (!mailbox.endsWith(STAFF_DOMAIN) || mailbox.equals(ESCALATION)) {
 				continue;
 			}
-			for (JsonNode message : get("/api/user/" + mailbox + "/messages")) {
+			for (JsonNode message : mailboxes.messages(mailbox)) {
 				for (String caseId : caseIdsIn(message.get("mimeMessage").asString())) {
 					if (caseIds.contains(caseId)) {
 						found.computeIfAbsent(caseId, id -> new java.util.ArrayList<>()).add(mailbox);
@@ -74,22 +62,6 @@ final class StaffMail {
 			ids.add(matcher.group());
 		}
 		return ids;
-	}
-
-	private JsonNode get(String path) {
-		try {
-			HttpResponse<String> response = http.send(
-					HttpRequest.newBuilder(URI.create(apiUrl + path)).timeout(Duration.ofSeconds(20)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			return response.statusCode() == 200 ? json.readTree(response.body()) : json.createArrayNode();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,8 +17,10 @@ import java.util.stream.Stream;
  * Ctrl-C or SIGTERM stops all of them.
  *
  * <pre>
- * java -jar local-stack/target/local-stack.jar [--port-offset=N] [--run-dir=PATH]
+ * java -jar local-stack/target/local-stack.jar [--port-offset=N] [--run-dir=PATH] [--intake.NAME=VALUE ...]
  * </pre>
+ * Options starting with {@code --intake.} are passed to intake-service, e.g. a load run from one
+ * address turns the per-client rate limit off with {@code --intake.rate-limit.enabled=false}.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -38,6 +41,8 @@ public final class LocalStack implements AutoCloseable {
 	private final SpringService notification;
 
 	private final StackHome home;
+
+	private final List<String> intakeArguments;
 
 	private final List<String> triageArguments;
 
@@ -64,11 +69,15 @@ public final class LocalStack implements AutoCloseable {
 		String intakeOrigins = "http://127.0.0.1:" + ports.intake() + ",http://localhost:" + ports.intake();
 		this.kafka = new KafkaBroker(ports, home.kafkaLib(), runDir.resolve("kafka"));
 		this.mail = new MailServer(ports, home.greenMailJar(), runDir);
+		// every intake instance of a deployment shares the secret that makes an Idempotency-Key
+		// retry get the same receipt token on whichever instance it lands
+		String idempotencySecret = "--intake.idempotency.secret=" + IdempotencySecret.generate();
+		this.intakeArguments = Stream
+			.concat(Stream.of(kafkaArg, "--intake.links.notification-base-url=" + notificationUrl, idempotencySecret),
+					extraIntakeArguments.stream())
+			.toList();
 		this.intake = new SpringService("intake-service", home.serviceJar("intake-service"), ports.intake(),
-				Stream.concat(Stream.of(kafkaArg, "--intake.links.notification-base-url=" + notificationUrl),
-						extraIntakeArguments.stream())
-					.toList(),
-				runDir);
+				intakeArguments, runDir);
 		this.triageArguments = List.of(kafkaArg, "--triage.playground.enabled=true");
 		this.triage = new SpringService("triage-service", home.serviceJar("triage-service"), ports.triage(),
 				triageArguments, runDir);
@@ -83,6 +92,7 @@ public final class LocalStack implements AutoCloseable {
 	public static void main(String[] args) {
 		int offset = 0;
 		Path runDir = StackHome.locate().target().resolve("run");
+		List<String> intakeOptions = new ArrayList<>();
 		for (String arg : args) {
 			if (arg.startsWith("--port-offset=")) {
 				offset = Integer.parseInt(arg.substring("--port-offset=".length()));
@@ -90,13 +100,16 @@ public final class LocalStack implements AutoCloseable {
 			else if (arg.startsWith("--run-dir=")) {
 				runDir = Path.of(arg.substring("--run-dir=".length()));
 			}
+			else if (arg.startsWith("--intake.") && arg.contains("=")) {
+				intakeOptions.add(arg);
+			}
 			else {
 				System.err.println("Unknown option " + arg + ". Usage: java -jar local-stack/target/local-stack.jar"
-						+ " [--port-offset=N] [--run-dir=PATH]");
+						+ " [--port-offset=N] [--run-dir=PATH] [--intake.NAME=VALUE ...]");
 				System.exit(2);
 			}
 		}
-		LocalStack stack = new LocalStack(Ports.withOffset(offset), runDir);
+		LocalStack stack = new LocalStack(Ports.withOffset(offset), runDir, intakeOptions);
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
 		try {
 			stack.start();
@@ -152,6 +165,19 @@ public final class LocalStack implements AutoCloseable {
 	SpringService startTriageInstance(int port) {
 		SpringService instance = new SpringService("triage-service", home.serviceJar("triage-service"), port,
 				triageArguments, runDir.resolve("triage-" + port));
+		extraInstances.add(instance);
+		instance.start();
+		instance.awaitReady(SERVICE_READY_TIMEOUT);
+		return instance;
+	}
+
+	/**
+	 * Starts one more intake-service on {@code port} (its actuator on port + 1000), configured like
+	 * the first one, secret included: two instances behind an imagined load balancer.
+	 */
+	SpringService startIntakeInstance(int port) {
+		SpringService instance = new SpringService("intake-service", home.serviceJar("intake-service"), port,
+				intakeArguments, runDir.resolve("intake-" + port));
 		extraInstances.add(instance);
 		instance.start();
 		instance.awaitReady(SERVICE_READY_TIMEOUT);

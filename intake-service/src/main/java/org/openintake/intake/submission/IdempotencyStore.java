@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
  * Remembers, per Idempotency-Key, which case a submission became, so that a retry (or a
  * concurrent duplicate) gets the same receipt instead of a second case. Bounded in size and time.
  * <p>
- * This store is per instance: behind a load balancer a retry can reach another instance and
- * create a second case there (its event still carries the same key-derived {@code eventId}, so
- * downstream can dedupe). Idempotency across instances is issue 6.
+ * This store is per instance. A retry that reaches another instance is recognised there by its
+ * identity, which {@link KeyedIdentities} derives from key and form alike on every instance: it
+ * publishes the same case again and downstream dedupes it.
  */
 @Component
 class IdempotencyStore {

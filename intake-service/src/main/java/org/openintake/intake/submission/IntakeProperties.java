@@ -13,7 +13,7 @@ import org.springframework.util.unit.DataSize;
  * @param retryAfter what a 503 tells the client to wait before retrying
  * @param topic how the {@code intake-submissions} topic is created
  * @param links where the receipt's links point (notification-service)
- * @param idempotency the in-memory store of Idempotency-Key submissions
+ * @param idempotency how Idempotency-Key submissions are remembered and identified
  * @param rateLimit submissions allowed per client address
  */
 @ConfigurationProperties("intake")
@@ -37,10 +37,18 @@ public record IntakeProperties(
 	}
 
 	/**
-	 * @param ttl how long a key is remembered after its first use
+	 * @param ttl how long this instance remembers a key after its first use
 	 * @param maxEntries bound on remembered keys (memory), the oldest go first
+	 * @param secret HMAC key of receipt tokens of keyed submissions, at least 32 characters, the
+	 * same on every instance; unset, each instance draws a random one (fine for one instance)
 	 */
-	record Idempotency(@DefaultValue("24h") Duration ttl, @DefaultValue("100000") long maxEntries) {
+	record Idempotency(@DefaultValue("24h") Duration ttl, @DefaultValue("100000") long maxEntries, String secret) {
+
+		@Override
+		public String toString() {
+			return "Idempotency[ttl=" + ttl + ", maxEntries=" + maxEntries + ", secret=" + (secret == null ? "unset" : "***") + "]";
+		}
+
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.uuid.Generators;
-import com.fasterxml.uuid.impl.NameBasedGenerator;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import org.openintake.events.IntakeForm;
 import org.openintake.events.IntakeSubmitted;
@@ -26,12 +25,11 @@ import org.springframework.stereotype.Service;
 @Service
 class IntakeSubmissions {
 
-	/** Namespace of the name-based (v5) event ids derived from Idempotency-Keys. */
-	static final UUID IDEMPOTENCY_NAMESPACE = UUID.fromString("6c1f4a8e-2f43-4d1b-9a57-0b6e7c7d9e21");
-
 	private final IntakePublisher publisher;
 
 	private final IdempotencyStore idempotency;
+
+	private final KeyedIdentities keyedIdentities;
 
 	private final IntakeProperties properties;
 
@@ -41,12 +39,11 @@ class IntakeSubmissions {
 
 	private final TimeBasedEpochGenerator caseIds = Generators.timeBasedEpochGenerator();
 
-	private final NameBasedGenerator keyEventIds = Generators.nameBasedGenerator(IDEMPOTENCY_NAMESPACE);
-
-	IntakeSubmissions(IntakePublisher publisher, IdempotencyStore idempotency, IntakeProperties properties,
-			JsonMapper json) {
+	IntakeSubmissions(IntakePublisher publisher, IdempotencyStore idempotency, KeyedIdentities keyedIdentities,
+			IntakeProperties properties, JsonMapper json) {
 		this.publisher = publisher;
 		this.idempotency = idempotency;
+		this.keyedIdentities = keyedIdentities;
 		this.properties = properties;
 		this.json = json;
 		this.clock = Clock.systemUTC();
@@ -67,8 +64,10 @@ class IntakeSubmissions {
 				return wait(deliver(identity, form)).map(receipt -> new Submitted(receipt, Outcome.ACCEPTED));
 			}
 			String bodyHash = ReceiptToken.sha256Hex(json.writeValueAsString(form));
-			Entry entry = idempotency.entryFor(idempotencyKey, key -> new Entry(bodyHash, new CaseIdentity(
-					keyEventIds.generate(key), caseIds.generate().toString(), ReceiptToken.generate())));
+			// the store shares one delivery among concurrent retries on this instance and refuses a
+			// second form under the key; the identity itself is the same on every instance
+			Entry entry = idempotency.entryFor(idempotencyKey,
+					key -> new Entry(bodyHash, keyedIdentities.identityOf(key, bodyHash)));
 			if (!entry.bodyHash().equals(bodyHash)) {
 				return Mono.error(IntakeRejected.unprocessable(
 						"This Idempotency-Key was already used for a different submission.",

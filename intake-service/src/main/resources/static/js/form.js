@@ -319,7 +319,7 @@ export function errorKey(error) {
     return 'phone';
   }
   switch (error.code) {
-    case 'NotNull': case 'NotBlank': case 'NotEmpty': return 'required';
+    case 'NotNull': case 'NotBlank': case 'NotEmpty': case 'HasText': return 'required';
     case 'Min': case 'Max': return 'range';
     case 'Size': return 'size';
     case 'Email': return 'email';

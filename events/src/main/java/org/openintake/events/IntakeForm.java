@@ -36,7 +36,7 @@ public record IntakeForm(
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Patient(
-			@NotBlank @Size(max = 200) String name,
+			@NotBlank @HasText @Size(max = 200) String name,
 			@Email @Size(max = 254) String email,
 			@Pattern(regexp = "\\+?[0-9 ()./-]{3,40}", message = "must be a phone number") String phone,
 			@Past LocalDate dateOfBirth,
@@ -93,7 +93,7 @@ public record IntakeForm(
 	public record Treatment(
 			@Size(max = 10) List<@NotNull Track> interests,
 			@Min(0) @Max(30) Integer antidepressantTrials,
-			@Size(max = 20) List<@NotBlank @Size(max = 100) String> tried,
+			@Size(max = 20) List<@NotBlank @HasText @Size(max = 100) String> tried,
 			@Valid TmsSafety tmsSafety) {
 	}
 

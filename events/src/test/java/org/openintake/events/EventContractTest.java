@@ -113,7 +113,16 @@ class EventContractTest {
 				good.questionnaires(), new IntakeForm.Answers("x".repeat(IntakeForm.MAX_TEXT + 1), null, null),
 				good.treatment());
 
-		for (IntakeForm bad : List.of(eightItems, itemOutOfRange, noConsent, unknownLocale, hugeText)) {
+		// ideographic, no-break and zero-width spaces: blank to a reader, not to @NotBlank
+		IntakeForm unicodeBlankName = new IntakeForm(good.locale(), good.country(),
+				new IntakeForm.Patient("\u3000\u00a0\u200b", null, "+49 30 1234567", null, null, "phone"), good.consent(),
+				good.questionnaires(), good.answers(), good.treatment());
+		IntakeForm unicodeBlankTreatment = new IntakeForm(good.locale(), good.country(), good.patient(), good.consent(),
+				good.questionnaires(), good.answers(), new IntakeForm.Treatment(good.treatment().interests(),
+						good.treatment().antidepressantTrials(), List.of("CBT", "\u2003\u200b"), good.treatment().tmsSafety()));
+
+		for (IntakeForm bad : List.of(eightItems, itemOutOfRange, noConsent, unknownLocale, hugeText, unicodeBlankName,
+				unicodeBlankTreatment)) {
 			assertThat(validator.validate(bad)).as("bean validation of %s", bad).isNotEmpty();
 			IntakeSubmitted event = new IntakeSubmitted(UUID.randomUUID(), "c1", Instant.now(), 1, "c".repeat(64), bad);
 			assertThat(schema("intake-submitted").validate(json.writeValueAsString(event), InputFormat.JSON))

@@ -139,12 +139,6 @@ class IntakeReader {
 			errors.add(new FieldError(path(violation.getPropertyPath()), violation.getMessage(),
 					violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()));
 		}
-		// @NotBlank trims only ASCII spaces and controls: a name of ideographic or zero-width
-		// spaces passes it, and gives staff nobody to call back
-		if (form.patient() != null && form.patient().name() != null && !form.patient().name().isBlank()
-				&& form.patient().name().codePoints().noneMatch(Character::isLetterOrDigit)) {
-			errors.add(new FieldError("patient.name", "must contain a letter or digit", "NotBlank"));
-		}
 		if (errors.isEmpty()) {
 			return form;
 		}

@@ -349,7 +349,7 @@ class IntakeApiPropertyTest {
 	}
 
 	private Arbitrary<ObjectNode> treatments() {
-		Arbitrary<String> tried = text(100).filter(s -> !s.isBlank());
+		Arbitrary<String> tried = text(100).filter(s -> s.codePoints().anyMatch(Character::isLetterOrDigit));
 		return Combinators
 			.combine(Arbitraries.of("TMS", "CBT", "MBSR", "NEUROFEEDBACK", "ADDICTION", "PSYCHIATRY", "GENERAL_ASSESSMENT")
 				.list()
@@ -615,6 +615,10 @@ class IntakeApiPropertyTest {
 				new Mutation("name of Unicode spaces", "patient.name",
 						form -> bytes(with(form, "/patient/name", nodes.stringNode("\u3000\u2028\u00a0\u200b\u2003")))),
 				new Mutation("name of punctuation only", "patient.name", form -> bytes(with(form, "/patient/name", nodes.stringNode("-.")))),
+				new Mutation("treatment tried of Unicode spaces", "treatment.tried[0]", form -> {
+					((ObjectNode) ensureTreatment(form)).putArray("tried").add("\u3000\u00a0\u200b");
+					return bytes(form);
+				}),
 				new Mutation("email with a header", "patient.email",
 						form -> bytes(with(form, "/patient/email", nodes.stringNode("a@example.org\r\nBcc: b@example.org")))),
 				new Mutation("email as HTML", "patient.email",

@@ -205,6 +205,11 @@ public final class LocalStack implements AutoCloseable {
 		return ports;
 	}
 
+	/** Where the processes write their logs and data. */
+	Path runDir() {
+		return runDir;
+	}
+
 	KafkaBroker kafka() {
 		return kafka;
 	}

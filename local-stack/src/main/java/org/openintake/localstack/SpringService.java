@@ -41,8 +41,12 @@ final class SpringService {
 		return "http://127.0.0.1:" + port;
 	}
 
+	String managementUrl() {
+		return "http://127.0.0.1:" + Ports.management(port);
+	}
+
 	String healthUrl() {
-		return "http://127.0.0.1:" + Ports.management(port) + "/actuator/health";
+		return managementUrl() + "/actuator/health";
 	}
 
 	ManagedProcess process() {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openintake.localstack.DeadLetters;
 import org.openintake.localstack.FaultStack;
 import org.openintake.localstack.faults.LoadClient.Submission;
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.openintake.localstack.DeadLetters;
 import org.openintake.localstack.faults.LoadClient.Submission;
 
 /**

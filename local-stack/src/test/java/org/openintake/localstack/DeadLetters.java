@@ -1,11 +1,12 @@
-package org.openintake.localstack.faults;
+package org.openintake.localstack;
 
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -17,31 +18,43 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** The {@code *.dlq} topics, read with a plain consumer that joins no group and commits nothing. */
-final class DeadLetters {
+public final class DeadLetters {
 
 	private final String bootstrapServers;
 
-	DeadLetters(String bootstrapServers) {
+	public DeadLetters(String bootstrapServers) {
 		this.bootstrapServers = bootstrapServers;
 	}
 
 	/** How many records all dead-letter topics hold together (the sum of their end offsets). */
-	long total() {
+	public long total() {
 		try (KafkaConsumer<String, byte[]> consumer = consumer()) {
 			List<TopicPartition> partitions = dlqPartitions(consumer);
 			return consumer.endOffsets(partitions, Duration.ofSeconds(30)).values().stream().mapToLong(Long::longValue).sum();
 		}
 	}
 
-	/** The keys of every record on {@code topic}.dlq. */
-	Set<String> keysOn(String dlqTopic) {
+	/** The keys of every record on {@code dlqTopic}. */
+	public Set<String> keysOn(String dlqTopic) {
+		return recordsOn(dlqTopic).stream().map(ConsumerRecord::key).collect(Collectors.toSet());
+	}
+
+	/** Every record on {@code dlqTopic}, from the beginning. */
+	List<ConsumerRecord<String, byte[]>> recordsOn(String dlqTopic) {
+		return read(partitions -> partitions.stream().filter(partition -> partition.topic().equals(dlqTopic)).toList());
+	}
+
+	/** Every record on every dead-letter topic, from the beginning. */
+	List<ConsumerRecord<String, byte[]>> all() {
+		return read(partitions -> partitions);
+	}
+
+	private List<ConsumerRecord<String, byte[]>> read(UnaryOperator<List<TopicPartition>> which) {
 		try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-			List<TopicPartition> partitions = dlqPartitions(consumer).stream()
-				.filter(partition -> partition.topic().equals(dlqTopic))
-				.toList();
-			Set<String> keys = new HashSet<>();
+			List<TopicPartition> partitions = which.apply(dlqPartitions(consumer));
+			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 			if (partitions.isEmpty()) {
-				return keys;
+				return records;
 			}
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
@@ -49,11 +62,9 @@ final class DeadLetters {
 			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 			while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))
 					&& System.nanoTime() < deadline) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-					keys.add(record.key());
-				}
+				consumer.poll(Duration.ofMillis(500)).forEach(records::add);
 			}
-			return keys;
+			return records;
 		}
 	}
 

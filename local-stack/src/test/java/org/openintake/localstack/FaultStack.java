@@ -93,6 +93,19 @@ public final class FaultStack implements AutoCloseable {
 		triage = secondTriage;
 	}
 
+	/**
+	 * Starts a second intake-service beside the first (on the intake port + 10), configured the
+	 * same, idempotency secret included; returns its URL.
+	 */
+	public String startSecondIntake() {
+		return stack.startIntakeInstance(stack.ports().intake() + 10).url();
+	}
+
+	/** Kills the first intake-service and leaves it dead. */
+	public void killFirstIntakeForGood() {
+		stack.intake().kill();
+	}
+
 	public void killNotification() {
 		stack.notification().kill();
 	}

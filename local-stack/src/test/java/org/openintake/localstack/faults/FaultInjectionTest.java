@@ -178,6 +178,25 @@ class FaultInjectionTest {
 			.untilAsserted(() -> assertThat(deadLetters.keysOn(topic + ".dlq")).containsAll(keys)));
 	}
 
+	/**
+	 * Two intake-service instances behind the load client, which sends each retry to the other
+	 * instance and every accepted case once more to the other instance (a lost answer). Then one
+	 * instance is killed mid-load: requests in flight there may have reached Kafka without the
+	 * client knowing, and their retries land on the survivor. Last, because the killed instance
+	 * stays dead.
+	 */
+	@Test
+	@Order(7)
+	void oneOfTwoIntakeInstancesKilledRetriesOnTheOtherAreTheSameCases() throws Exception {
+		String second = stack.startSecondIntake();
+		LoadClient balanced = new LoadClient(stack.intakeUrl(), second);
+		Reconciliation result = scenario("2 intake instances, kill -9 one", balanced, () -> {
+			pause(INTO_THE_LOAD);
+			stack.killFirstIntakeForGood();
+		});
+		assertNothingLostOrDuplicated(result);
+	}
+
 	private interface Fault {
 
 		void inject() throws Exception;
@@ -185,6 +204,10 @@ class FaultInjectionTest {
 	}
 
 	private Reconciliation scenario(String name, Fault fault) throws Exception {
+		return scenario(name, client, fault);
+	}
+
+	private Reconciliation scenario(String name, LoadClient client, Fault fault) throws Exception {
 		long deadLettersBefore = deadLetters.total();
 		Instant started = Instant.now();
 		CompletableFuture<List<Submission>> load = client.start(CASES, SPACING, CASE_BUDGET);

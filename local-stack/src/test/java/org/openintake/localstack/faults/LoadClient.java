@@ -22,6 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Submits cases the way a careful client does: each with its own Idempotency-Key, and on a 503 or
  * a connection error the same body under the same key again, after a short back-off, until a 202
  * or the case's time budget runs out. Every fifth case is a crisis.
+ * <p>
+ * Given several intake instances it plays a load balancer: each retry goes to the next instance,
+ * and after a 202 the request is sent once more to another instance, as a client does whose
+ * answer was lost on the way: that instance must answer with the same case.
  */
 final class LoadClient {
 
@@ -33,10 +37,10 @@ final class LoadClient {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final String intakeUrl;
+	private final List<String> intakeUrls;
 
-	LoadClient(String intakeUrl) {
-		this.intakeUrl = intakeUrl;
+	LoadClient(String... intakeUrls) {
+		this.intakeUrls = List.of(intakeUrls);
 	}
 
 	/**
@@ -44,8 +48,10 @@ final class LoadClient {
 	 *
 	 * @param caseId from the 202, or null when the case was never accepted
 	 * @param finalStatus the last HTTP status (0 for a connection error or time-out)
+	 * @param anotherCase another instance answered the same key and body with a different case: a duplicate
 	 */
-	record Submission(String key, boolean crisis, String caseId, int attempts, int finalStatus, Instant acceptedAt) {
+	record Submission(String key, boolean crisis, String caseId, int attempts, int finalStatus, Instant acceptedAt,
+			boolean anotherCase) {
 
 		boolean accepted() {
 			return caseId != null;
@@ -68,7 +74,8 @@ final class LoadClient {
 				List<Future<Submission>> pending = new ArrayList<>();
 				for (int i = 0; i < count; i++) {
 					boolean crisis = i % 5 == 0;
-					pending.add(workers.submit(() -> submit(crisis, budget)));
+					int first = i;
+					pending.add(workers.submit(() -> submit(crisis, first, budget)));
 					Thread.sleep(spacing.toMillis());
 				}
 				List<Submission> done = new ArrayList<>();
@@ -86,7 +93,7 @@ final class LoadClient {
 		});
 	}
 
-	private Submission submit(boolean crisis, Duration budget) throws InterruptedException {
+	private Submission submit(boolean crisis, int firstInstance, Duration budget) throws InterruptedException {
 		String key = UUID.randomUUID().toString();
 		String concerns = "Fault-injection case " + key;
 		String body = crisis ? FaultStack.crisisIntake("I want to kill myself. " + concerns)
@@ -98,20 +105,17 @@ final class LoadClient {
 		while (Instant.now().isBefore(deadline)) {
 			attempts++;
 			try {
-				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(intakeUrl + "/api/intakes"))
-					.timeout(Duration.ofSeconds(30))
-					.header("Content-Type", "application/json")
-					.header("Idempotency-Key", key)
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build(), HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> response = post(instance(firstInstance + attempts - 1), key, body);
 				status = response.statusCode();
 				if (status == 202) {
 					String caseId = json.readTree(response.body()).get("caseId").asString();
-					return new Submission(key, crisis, caseId, attempts, status, Instant.now());
+					Instant acceptedAt = Instant.now();
+					return new Submission(key, crisis, caseId, attempts, status, acceptedAt,
+							!sameCaseElsewhere(instance(firstInstance + attempts), key, body, caseId));
 				}
 				if (status != 503) {
 					// a 4xx or 500 is not something a retry fixes: report it as not accepted
-					return new Submission(key, crisis, null, attempts, status, null);
+					return new Submission(key, crisis, null, attempts, status, null, false);
 				}
 			}
 			catch (IOException ex) {
@@ -120,7 +124,41 @@ final class LoadClient {
 			Thread.sleep(backOff.toMillis());
 			backOff = backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : backOff.multipliedBy(2);
 		}
-		return new Submission(key, crisis, null, attempts, status, null);
+		return new Submission(key, crisis, null, attempts, status, null, false);
+	}
+
+	/**
+	 * The lost-answer retry on another instance. Only a 202 naming a different case counts against
+	 * it; a dead or busy instance says nothing about identity.
+	 */
+	private boolean sameCaseElsewhere(String url, String key, String body, String caseId) {
+		if (intakeUrls.size() < 2) {
+			return true;
+		}
+		try {
+			HttpResponse<String> response = post(url, key, body);
+			return response.statusCode() != 202 || json.readTree(response.body()).get("caseId").asString().equals(caseId);
+		}
+		catch (IOException ex) {
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return true;
+		}
+	}
+
+	private String instance(int index) {
+		return intakeUrls.get(index % intakeUrls.size());
+	}
+
+	private HttpResponse<String> post(String url, String key, String body) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create(url + "/api/intakes"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", key)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

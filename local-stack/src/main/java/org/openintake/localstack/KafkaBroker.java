@@ -27,8 +27,12 @@ final class KafkaBroker {
 
 	private final ManagedProcess process;
 
-	KafkaBroker(Ports ports, Path lib, Path dir) {
+	/** null: clients connect in plain text */
+	private final KafkaTls tls;
+
+	KafkaBroker(Ports ports, Path lib, Path dir, KafkaTls tls) {
 		this.ports = ports;
+		this.tls = tls;
 		this.lib = lib;
 		this.dir = dir;
 		this.process = new ManagedProcess("kafka", List.of(StackHome.java().toString(), "-Xms256m", "-Xmx512m",
@@ -67,11 +71,11 @@ final class KafkaBroker {
 				process.roles=broker,controller
 				node.id=1
 				controller.quorum.voters=1@127.0.0.1:%2$d
-				listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-				advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+				listeners=%4$s://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+				advertised.listeners=%4$s://127.0.0.1:%1$d
 				controller.listener.names=CONTROLLER
-				listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-				inter.broker.listener.name=PLAINTEXT
+				listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SSL:SSL,CONTROLLER:PLAINTEXT
+				inter.broker.listener.name=%4$s
 				log.dirs=%3$s
 				num.partitions=6
 				default.replication.factor=1
@@ -82,7 +86,8 @@ final class KafkaBroker {
 				share.coordinator.state.topic.min.isr=1
 				group.initial.rebalance.delay.ms=0
 				auto.create.topics.enable=true
-				""".formatted(ports.kafka(), ports.kafkaController(), dir.resolve("data"));
+				""".formatted(ports.kafka(), ports.kafkaController(), dir.resolve("data"), tls == null ? "PLAINTEXT" : "SSL")
+				+ (tls == null ? "" : tls.brokerSettings());
 		try {
 			Files.createDirectories(dir);
 			Files.writeString(dir.resolve("server.properties"), config, StandardCharsets.UTF_8);

@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  * Ctrl-C or SIGTERM stops all of them.
  *
  * <pre>
- * java -jar local-stack/target/local-stack.jar [--port-offset=N] [--run-dir=PATH] [--intake.NAME=VALUE ...]
+ * java -jar local-stack/target/local-stack.jar [--port-offset=N] [--run-dir=PATH] [--kafka-tls] [--intake.NAME=VALUE ...]
  * </pre>
+ * {@code --kafka-tls} runs Kafka with TLS-only client connections (see {@link KafkaTls}).
  * Options starting with {@code --intake.} are passed to intake-service, e.g. a load run from one
  * address turns the per-client rate limit off with {@code --intake.rate-limit.enabled=false}.
  */
@@ -44,6 +45,9 @@ public final class LocalStack implements AutoCloseable {
 
 	private final List<String> intakeArguments;
 
+	/** null unless the broker speaks TLS */
+	private final KafkaTls tls;
+
 	private final List<String> triageArguments;
 
 	/** Further instances started by {@link #startTriageInstance(int)}; stopped with the rest. */
@@ -60,6 +64,14 @@ public final class LocalStack implements AutoCloseable {
 	 * load test that plays many patients from one address turns the per-client rate limit off
 	 */
 	LocalStack(Ports ports, Path runDir, List<String> extraIntakeArguments) {
+		this(ports, runDir, extraIntakeArguments, false);
+	}
+
+	/**
+	 * @param kafkaTls the broker accepts clients over TLS only, with a certificate made at start,
+	 * and every service is configured to trust it
+	 */
+	LocalStack(Ports ports, Path runDir, List<String> extraIntakeArguments, boolean kafkaTls) {
 		StackHome home = StackHome.locate();
 		this.home = home;
 		this.ports = ports;
@@ -67,25 +79,30 @@ public final class LocalStack implements AutoCloseable {
 		String kafkaArg = "--spring.kafka.bootstrap-servers=" + ports.bootstrapServers();
 		String notificationUrl = "http://127.0.0.1:" + ports.notification();
 		String intakeOrigins = "http://127.0.0.1:" + ports.intake() + ",http://localhost:" + ports.intake();
-		this.kafka = new KafkaBroker(ports, home.kafkaLib(), runDir.resolve("kafka"));
+		this.tls = kafkaTls ? new KafkaTls(runDir.resolve("tls")) : null;
+		List<String> kafkaClient = tls == null ? List.of() : tls.clientArguments();
+		this.kafka = new KafkaBroker(ports, home.kafkaLib(), runDir.resolve("kafka"), tls);
 		this.mail = new MailServer(ports, home.greenMailJar(), runDir);
 		// every intake instance of a deployment shares the secret that makes an Idempotency-Key
 		// retry get the same receipt token on whichever instance it lands
 		String idempotencySecret = "--intake.idempotency.secret=" + IdempotencySecret.generate();
 		this.intakeArguments = Stream
-			.concat(Stream.of(kafkaArg, "--intake.links.notification-base-url=" + notificationUrl, idempotencySecret),
-					extraIntakeArguments.stream())
+			.of(Stream.of(kafkaArg, "--intake.links.notification-base-url=" + notificationUrl, idempotencySecret),
+					kafkaClient.stream(), extraIntakeArguments.stream())
+			.flatMap(arguments -> arguments)
 			.toList();
 		this.intake = new SpringService("intake-service", home.serviceJar("intake-service"), ports.intake(),
 				intakeArguments, runDir);
-		this.triageArguments = List.of(kafkaArg, "--triage.playground.enabled=true");
+		this.triageArguments = Stream
+			.concat(Stream.of(kafkaArg, "--triage.playground.enabled=true"), kafkaClient.stream())
+			.toList();
 		this.triage = new SpringService("triage-service", home.serviceJar("triage-service"), ports.triage(),
 				triageArguments, runDir);
 		this.notification = new SpringService("notification-service", home.serviceJar("notification-service"),
 				ports.notification(),
-				List.of(kafkaArg, "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + ports.smtp(),
+				Stream.concat(Stream.of(kafkaArg, "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + ports.smtp(),
 						"--spring.datasource.url=jdbc:h2:file:" + runDir.resolve("notification-db").resolve("notification"),
-						"--notification.cors.allowed-origins=" + intakeOrigins),
+						"--notification.cors.allowed-origins=" + intakeOrigins), kafkaClient.stream()).toList(),
 				runDir);
 	}
 
@@ -93,6 +110,7 @@ public final class LocalStack implements AutoCloseable {
 		int offset = 0;
 		Path runDir = StackHome.locate().target().resolve("run");
 		List<String> intakeOptions = new ArrayList<>();
+		boolean kafkaTls = false;
 		for (String arg : args) {
 			if (arg.startsWith("--port-offset=")) {
 				offset = Integer.parseInt(arg.substring("--port-offset=".length()));
@@ -100,16 +118,19 @@ public final class LocalStack implements AutoCloseable {
 			else if (arg.startsWith("--run-dir=")) {
 				runDir = Path.of(arg.substring("--run-dir=".length()));
 			}
+			else if (arg.equals("--kafka-tls")) {
+				kafkaTls = true;
+			}
 			else if (arg.startsWith("--intake.") && arg.contains("=")) {
 				intakeOptions.add(arg);
 			}
 			else {
 				System.err.println("Unknown option " + arg + ". Usage: java -jar local-stack/target/local-stack.jar"
-						+ " [--port-offset=N] [--run-dir=PATH] [--intake.NAME=VALUE ...]");
+						+ " [--port-offset=N] [--run-dir=PATH] [--kafka-tls] [--intake.NAME=VALUE ...]");
 				System.exit(2);
 			}
 		}
-		LocalStack stack = new LocalStack(Ports.withOffset(offset), runDir, intakeOptions);
+		LocalStack stack = new LocalStack(Ports.withOffset(offset), runDir, intakeOptions, kafkaTls);
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
 		try {
 			stack.start();
@@ -131,7 +152,10 @@ public final class LocalStack implements AutoCloseable {
 	void start() {
 		requireFreePorts();
 		wipe(runDir);
-		log("Starting Kafka (KRaft) on " + ports.bootstrapServers());
+		if (tls != null) {
+			tls.generate();
+		}
+		log("Starting Kafka (KRaft) on " + ports.bootstrapServers() + (tls == null ? "" : " (TLS)"));
 		kafka.start();
 		log("Starting GreenMail SMTP on 127.0.0.1:" + ports.smtp());
 		mail.start();

@@ -35,6 +35,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private final MailServer mail;
 
+	private final DatabaseServer database;
+
 	private final SpringService intake;
 
 	private final SpringService triage;
@@ -49,6 +51,8 @@ public final class LocalStack implements AutoCloseable {
 	private final KafkaTls tls;
 
 	private final List<String> triageArguments;
+
+	private final List<String> notificationArguments;
 
 	/** Further instances started by {@link #startTriageInstance(int)}; stopped with the rest. */
 	private final List<SpringService> extraInstances = new CopyOnWriteArrayList<>();
@@ -83,6 +87,7 @@ public final class LocalStack implements AutoCloseable {
 		List<String> kafkaClient = tls == null ? List.of() : tls.clientArguments();
 		this.kafka = new KafkaBroker(ports, home.kafkaLib(), runDir.resolve("kafka"), tls);
 		this.mail = new MailServer(ports, home.greenMailJar(), runDir);
+		this.database = new DatabaseServer(ports, home.h2Jar(), runDir);
 		// every intake instance of a deployment shares the secret that makes an Idempotency-Key
 		// retry get the same receipt token on whichever instance it lands
 		String idempotencySecret = "--intake.idempotency.secret=" + IdempotencySecret.generate();
@@ -98,12 +103,13 @@ public final class LocalStack implements AutoCloseable {
 			.toList();
 		this.triage = new SpringService("triage-service", home.serviceJar("triage-service"), ports.triage(),
 				triageArguments, runDir);
+		this.notificationArguments = Stream
+			.concat(Stream.of(kafkaArg, "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + ports.smtp(),
+					"--spring.datasource.url=" + database.jdbcUrl(),
+					"--notification.cors.allowed-origins=" + intakeOrigins), kafkaClient.stream())
+			.toList();
 		this.notification = new SpringService("notification-service", home.serviceJar("notification-service"),
-				ports.notification(),
-				Stream.concat(Stream.of(kafkaArg, "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + ports.smtp(),
-						"--spring.datasource.url=jdbc:h2:file:" + runDir.resolve("notification-db").resolve("notification"),
-						"--notification.cors.allowed-origins=" + intakeOrigins), kafkaClient.stream()).toList(),
-				runDir);
+				ports.notification(), notificationArguments, runDir);
 	}
 
 	public static void main(String[] args) {
@@ -159,6 +165,8 @@ public final class LocalStack implements AutoCloseable {
 		kafka.start();
 		log("Starting GreenMail SMTP on 127.0.0.1:" + ports.smtp());
 		mail.start();
+		log("Starting notification-service's database (H2 server) on 127.0.0.1:" + ports.database());
+		database.start();
 		log("Starting intake-service, triage-service and notification-service");
 		List<SpringService> services = List.of(intake, triage, notification);
 		services.forEach(SpringService::start);
@@ -178,6 +186,7 @@ public final class LocalStack implements AutoCloseable {
 			.forEach(SpringService::stop);
 		kafka.stop();
 		mail.stop();
+		database.stop();
 		log("Stopped. Logs are in " + runDir);
 	}
 
@@ -208,6 +217,19 @@ public final class LocalStack implements AutoCloseable {
 		return instance;
 	}
 
+	/**
+	 * Starts one more notification-service in the same consumer groups and on the same database,
+	 * on {@code port} (its actuator on port + 1000), with its log in {@code run-dir/notification-<port>}.
+	 */
+	SpringService startNotificationInstance(int port) {
+		SpringService instance = new SpringService("notification-service", home.serviceJar("notification-service"),
+				port, notificationArguments, runDir.resolve("notification-" + port));
+		extraInstances.add(instance);
+		instance.start();
+		instance.awaitReady(SERVICE_READY_TIMEOUT);
+		return instance;
+	}
+
 	String describe() {
 		return """
 
@@ -218,11 +240,12 @@ public final class LocalStack implements AutoCloseable {
 				  Actuator                http://127.0.0.1:{%d,%d,%d}/actuator/{health,prometheus}
 				  Kafka                   %s
 				  SMTP (GreenMail)        127.0.0.1:%d
+				  Notification database   %s (H2 server, user sa, no password)
 				  Staff mailboxes         %s/api/user/crisis-oncall@clinic.local/messages (or tms@, cbt@, ...)
 				  Logs and data           %s
 				""".formatted(intake.url(), triage.url(), notification.url(), Ports.management(ports.intake()),
 				Ports.management(ports.triage()), Ports.management(ports.notification()), ports.bootstrapServers(),
-				ports.smtp(), mail.apiUrl(), runDir);
+				ports.smtp(), database.jdbcUrl(), mail.apiUrl(), runDir);
 	}
 
 	Ports ports() {
@@ -259,7 +282,7 @@ public final class LocalStack implements AutoCloseable {
 	 * health checks and requests, and every result would be someone else's.
 	 */
 	private void requireFreePorts() {
-		List<Integer> wanted = List.of(ports.kafka(), ports.kafkaController(), ports.smtp(), ports.mailApi(),
+		List<Integer> wanted = List.of(ports.kafka(), ports.kafkaController(), ports.smtp(), ports.mailApi(), ports.database(),
 				ports.intake(), ports.triage(), ports.notification(), Ports.management(ports.intake()),
 				Ports.management(ports.triage()), Ports.management(ports.notification()));
 		List<Integer> taken = wanted.stream().filter(Readiness::portOpen).toList();

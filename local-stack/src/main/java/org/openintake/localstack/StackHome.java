@@ -35,11 +35,19 @@ record StackHome(Path repository, Path target) {
 	}
 
 	Path greenMailJar() {
-		Path lib = required(target.resolve("greenmail-lib"));
+		return jarIn("greenmail-lib", "greenmail-standalone");
+	}
+
+	Path h2Jar() {
+		return jarIn("h2-lib", "h2");
+	}
+
+	private Path jarIn(String directory, String artifact) {
+		Path lib = required(target.resolve(directory));
 		try (Stream<Path> jars = Files.list(lib)) {
-			return jars.filter(jar -> jar.getFileName().toString().startsWith("greenmail-standalone"))
+			return jars.filter(jar -> jar.getFileName().toString().startsWith(artifact + "-"))
 				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("No greenmail-standalone jar in " + lib));
+				.orElseThrow(() -> new IllegalStateException("No " + artifact + " jar in " + lib));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

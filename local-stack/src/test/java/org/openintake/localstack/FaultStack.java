@@ -106,6 +106,20 @@ public final class FaultStack implements AutoCloseable {
 		stack.intake().kill();
 	}
 
+	/**
+	 * Starts a second notification-service on the same database (the notification port + 20): the
+	 * two split the partitions, and the survivor of a kill knows what the dead one sent.
+	 */
+	public void startSecondNotification() {
+		// + 20: + 10 would put its actuator (+ 1000) on the broker port
+		stack.startNotificationInstance(stack.ports().notification() + 20);
+	}
+
+	/** Kills the first notification-service and leaves it dead. */
+	public void killFirstNotificationForGood() {
+		stack.notification().kill();
+	}
+
 	public void killNotification() {
 		stack.notification().kill();
 	}

@@ -130,7 +130,9 @@ class NoHealthDataLeaksTest {
 	@Test
 	void theNotificationDatabaseHoldsNoAnswersOrNames() throws IOException {
 		try (Stream<Path> files = Files.walk(stack.runDir().resolve("notification-db"))) {
-			for (Path file : files.filter(Files::isRegularFile).toList()) {
+			List<Path> databaseFiles = files.filter(Files::isRegularFile).toList();
+			assertThat(databaseFiles).as("the database is on disk there").isNotEmpty();
+			for (Path file : databaseFiles) {
 				String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
 				assertThat(bytes).as(file.toString()).doesNotContain(TEXT_CANARY).doesNotContain(NAME_CANARY);
 			}

@@ -185,8 +185,25 @@ class FaultInjectionTest {
 	 * client knowing, and their retries land on the survivor. Last, because the killed instance
 	 * stays dead.
 	 */
+	/**
+	 * Two notification instances on one database; one is killed mid-load and stays dead. Its
+	 * partitions move to the survivor, which re-reads what the dead one had not committed: the
+	 * shared ledger must stop it from mailing those cases again.
+	 */
 	@Test
 	@Order(7)
+	void oneOfTwoNotificationInstancesKilledTheSurvivorSendsNothingTwice() throws Exception {
+		stack.startSecondNotification();
+		pause(Duration.ofSeconds(10));
+		Reconciliation result = scenario("2 notification instances, kill -9 one", () -> {
+			pause(INTO_THE_LOAD);
+			stack.killFirstNotificationForGood();
+		});
+		assertNothingLostOrDuplicated(result);
+	}
+
+	@Test
+	@Order(8)
 	void oneOfTwoIntakeInstancesKilledRetriesOnTheOtherAreTheSameCases() throws Exception {
 		String second = stack.startSecondIntake();
 		LoadClient balanced = new LoadClient(stack.intakeUrl(), second);

@@ -196,12 +196,7 @@ public final class LocalStack implements AutoCloseable {
 	 * partitions between the instances, and moves them to the survivor when one dies.
 	 */
 	SpringService startTriageInstance(int port) {
-		SpringService instance = new SpringService("triage-service", home.serviceJar("triage-service"), port,
-				triageArguments, runDir.resolve("triage-" + port));
-		extraInstances.add(instance);
-		instance.start();
-		instance.awaitReady(SERVICE_READY_TIMEOUT);
-		return instance;
+		return startInstance("triage-service", port, triageArguments);
 	}
 
 	/**
@@ -209,12 +204,7 @@ public final class LocalStack implements AutoCloseable {
 	 * the first one, secret included: two instances behind an imagined load balancer.
 	 */
 	SpringService startIntakeInstance(int port) {
-		SpringService instance = new SpringService("intake-service", home.serviceJar("intake-service"), port,
-				intakeArguments, runDir.resolve("intake-" + port));
-		extraInstances.add(instance);
-		instance.start();
-		instance.awaitReady(SERVICE_READY_TIMEOUT);
-		return instance;
+		return startInstance("intake-service", port, intakeArguments);
 	}
 
 	/**
@@ -222,8 +212,13 @@ public final class LocalStack implements AutoCloseable {
 	 * on {@code port} (its actuator on port + 1000), with its log in {@code run-dir/notification-<port>}.
 	 */
 	SpringService startNotificationInstance(int port) {
-		SpringService instance = new SpringService("notification-service", home.serviceJar("notification-service"),
-				port, notificationArguments, runDir.resolve("notification-" + port));
+		return startInstance("notification-service", port, notificationArguments);
+	}
+
+	/** One more instance of {@code module}, configured like the first, logging to {@code run-dir/<short name>-<port>}. */
+	private SpringService startInstance(String module, int port, List<String> arguments) {
+		SpringService instance = new SpringService(module, home.serviceJar(module), port, arguments,
+				runDir.resolve(module.replace("-service", "") + "-" + port));
 		extraInstances.add(instance);
 		instance.start();
 		instance.awaitReady(SERVICE_READY_TIMEOUT);

@@ -41,6 +41,10 @@ record Latencies(long count, double p50, double p99, double p999, double max, do
 		if (Double.isNaN(ms)) {
 			return "–";
 		}
+		if (Double.isInfinite(ms)) {
+			// not delivered within the wait: slower than anything measured
+			return "∞";
+		}
 		String number = ms >= 100 ? String.format(Locale.ROOT, "%.0f", ms)
 				: ms >= 10 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%.2f", ms);
 		return (bound ? "≤" : "") + number;

@@ -64,15 +64,27 @@ record PrometheusHistogram(NavigableMap<Double, Long> cumulative, long count, do
 	 * value is at most that, and above the next lower bound.
 	 */
 	Latencies toLatencies() {
-		if (count == 0) {
-			return Latencies.NONE;
-		}
-		return new Latencies(count, boundMs(0.50), boundMs(0.99), boundMs(0.999), boundMs(1.0), sum / count * 1000,
-				true);
+		return toLatencies(count);
 	}
 
-	private double boundMs(double quantile) {
-		long rank = (long) Math.ceil(quantile * count);
+	/**
+	 * As {@link #toLatencies()}, for {@code expected} cases of which only {@link #count()} have been
+	 * recorded so far: the missing ones are slower than every recorded one, so they count as
+	 * infinitely slow (a percentile among them is +∞, and the mean covers only what was recorded).
+	 */
+	Latencies toLatencies(long expected) {
+		long of = Math.max(expected, count);
+		if (of == 0 || count == 0) {
+			return of == 0 ? Latencies.NONE
+					: new Latencies(0, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+							Double.POSITIVE_INFINITY, Double.NaN, true);
+		}
+		return new Latencies(count, boundMs(0.50, of), boundMs(0.99, of), boundMs(0.999, of), boundMs(1.0, of),
+				sum / count * 1000, true);
+	}
+
+	private double boundMs(double quantile, long of) {
+		long rank = (long) Math.ceil(quantile * of);
 		for (Map.Entry<Double, Long> bucket : cumulative.entrySet()) {
 			if (bucket.getValue() >= rank) {
 				return bucket.getKey() * 1000;

@@ -15,7 +15,8 @@ import org.openintake.benchmark.StackUnderTest.Startup;
 /** Everything one run measured, for the report. */
 record Results(Machine machine, Instant startedAt, Duration runTime, RunPlan plan, Map<Service, Startup> startups,
 		Map<Service, Long> idleRss, Map<Service, Long> loadRss, RecordSize recordSize, Steady steady, List<Step> steps,
-		Drain drain, PriorityLane priorityLane, Raw raw) {
+		Drain drain, PriorityLane priorityLane, Raw raw, Map<String, CpuUsage> cpu,
+		Map<String, StageMeters.Snapshot> stages) {
 
 	/**
 	 * Scenario 1.
@@ -33,7 +34,13 @@ record Results(Machine machine, Instant startedAt, Duration runTime, RunPlan pla
 	 * The pipeline emptying the backlog scenario 2 left: how fast triage and notification really
 	 * get cases to staff when they have plenty to do.
 	 */
-	record Drain(Backlog before, long emails, Duration took, Backlog after) {
+	record Drain(Backlog before, long emails, Duration took, Backlog after, Duration triageCaughtUp) {
+
+		/** Intake events triage took per second while it had a backlog (null if it never caught up). */
+		Double triagePerSecond() {
+			return triageCaughtUp == null || before.intakeSubmissions() == 0 ? null
+					: before.intakeSubmissions() / Math.max(0.5, triageCaughtUp.toMillis() / 1000.0);
+		}
 
 		double emailsPerSecond() {
 			return emails / Math.max(0.001, took.toMillis() / 1000.0);

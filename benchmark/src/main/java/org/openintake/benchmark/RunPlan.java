@@ -13,12 +13,12 @@ record RunPlan(String name, int warmupRate, int warmupCases, int steadyRate, int
 		int stepSeconds, int backlogCases, int crisisCases, int crisisRate, int rawProducerRecords, int rawLatencyRecords) {
 
 	static RunPlan full() {
-		return new RunPlan("full", 50, 1000, 100, 60, List.of(200, 300, 400, 500, 650, 800, 1000, 1250, 1500, 2000), 4,
+		return new RunPlan("full", 30, 450, 100, 60, List.of(200, 300, 400, 500, 650, 800, 1000, 1250, 1500, 2000), 4,
 				20_000, 50, 5, 100_000, 2_000);
 	}
 
 	static RunPlan quick() {
-		return new RunPlan("quick", 50, 250, 100, 10, List.of(200, 400, 800), 2, 2_000, 10, 5, 20_000, 300);
+		return new RunPlan("quick", 30, 150, 100, 10, List.of(200, 400, 800), 2, 2_000, 10, 5, 20_000, 300);
 	}
 
 }

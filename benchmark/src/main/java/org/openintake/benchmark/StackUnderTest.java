@@ -108,6 +108,28 @@ final class StackUnderTest implements AutoCloseable {
 		return rss;
 	}
 
+	/**
+	 * Each process of the stack by what it is (the services, Kafka, GreenMail, the launcher), and
+	 * this JVM as the load generator, for {@link CpuUsage}.
+	 */
+	Map<String, Long> parts() {
+		discoverServices();
+		Map<String, Long> parts = new java.util.LinkedHashMap<>();
+		services.forEach((service, process) -> parts.put(service.module(), process.pid()));
+		for (ProcessHandle process : descendants) {
+			String commandLine = process.info().commandLine().orElse("");
+			if (commandLine.contains("kafka.Kafka")) {
+				parts.put("kafka broker", process.pid());
+			}
+			else if (commandLine.contains("greenmail")) {
+				parts.put("greenmail (SMTP)", process.pid());
+			}
+		}
+		parts.put("local-stack launcher", launcher.pid());
+		parts.put("load generator (this JVM)", ProcessHandle.current().pid());
+		return parts;
+	}
+
 	/** SIGTERM to the launcher (its shutdown hook stops every child), then make sure nothing survived. */
 	@Override
 	public void close() {

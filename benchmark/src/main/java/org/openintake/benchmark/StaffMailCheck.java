@@ -56,7 +56,14 @@ final class StaffMailCheck {
 		long wrong = 0;
 		long missing = 0;
 		long duplicated = 0;
+		long crisis = 0;
+		long crisisOnCall = 0;
 		for (OpenLoadGenerator.AcceptedCase accepted : cases) {
+			if (accepted.planned().crisis()) {
+				crisis++;
+				List<String> found = mailboxesByCase.getOrDefault(accepted.caseId().toLowerCase(), List.of());
+				crisisOnCall += found.equals(List.of(accepted.planned().staffMailbox())) ? 1 : 0;
+			}
 			List<String> mailboxes = mailboxesByCase.getOrDefault(accepted.caseId().toLowerCase(), List.of());
 			if (mailboxes.isEmpty()) {
 				missing++;
@@ -71,7 +78,7 @@ final class StaffMailCheck {
 				wrong++;
 			}
 		}
-		return new Delivery(cases.size(), right, wrong, missing, duplicated);
+		return new Delivery(cases.size(), right, wrong, missing, duplicated, crisis, crisisOnCall);
 	}
 
 	private JsonNode get(String path) {
@@ -93,11 +100,13 @@ final class StaffMailCheck {
 	/**
 	 * @param rightMailbox exactly one staff email, in the mailbox the case's track or crisis flag names
 	 */
-	record Delivery(long cases, long rightMailbox, long wrongMailbox, long missing, long duplicated) {
+	record Delivery(long cases, long rightMailbox, long wrongMailbox, long missing, long duplicated, long crisis,
+			long crisisOnCall) {
 
 		String summary() {
-			return "%d of %d cases emailed once to the expected staff mailbox (wrong mailbox %d, missing %d, duplicated %d)"
-				.formatted(rightMailbox, cases, wrongMailbox, missing, duplicated);
+			return ("%d of %d cases emailed once to the expected staff mailbox (wrong mailbox %d, not (yet) emailed %d,"
+					+ " duplicated %d); crisis cases: %d of %d once in the on-call mailbox").formatted(rightMailbox, cases,
+							wrongMailbox, missing, duplicated, crisisOnCall, crisis);
 		}
 
 	}

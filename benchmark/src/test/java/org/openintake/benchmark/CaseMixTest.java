@@ -2,9 +2,11 @@ package org.openintake.benchmark;
 
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.openintake.events.CaseTriaged;
 import org.openintake.events.IntakeForm;
 import org.openintake.events.Track;
 import org.openintake.triage.engine.Assessment;
@@ -33,6 +35,25 @@ class CaseMixTest {
 				.isEqualTo(planned.crisis());
 			assertThat(assessment.track()).as("track for %s %s", sent.locale(), sent.answers().concerns())
 				.isEqualTo(planned.expectedTrack());
+		}
+	}
+
+	@Test
+	void crisisFormsAreFlaggedByTheirWordsInTheirOwnLanguageNotOnlyByTheQuestionnaire() {
+		for (PlannedCase planned : mix.templates()) {
+			if (!planned.crisis()) {
+				continue;
+			}
+			IntakeForm sent = json.readValue(planned.body(), IntakeForm.class);
+			List<CaseTriaged.Flag> current = engine.assess(sent)
+				.flags()
+				.stream()
+				.filter(flag -> "answers.concerns".equals(flag.source()))
+				.filter(flag -> !flag.negated() && !flag.historical() && !flag.otherExperiencer())
+				.toList();
+			assertThat(current).as("current free-text crisis flags in %s", sent.answers().concerns())
+				.isNotEmpty()
+				.allSatisfy(flag -> assertThat(flag.language()).isEqualTo(sent.locale()));
 		}
 	}
 

@@ -80,7 +80,8 @@ public final class Benchmark {
 	private Results run() {
 		Instant startedAt = Instant.now();
 		Machine machine = Machine.describe();
-		log("Machine: " + machine.summary());
+		String loadBefore = Machine.loadAverage();
+		log("Machine: " + machine.summary() + "; load average " + loadBefore);
 		Path work = repository.resolve("benchmark/target");
 		try (StackUnderTest stack = new StackUnderTest(repository, ports)) {
 			Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "benchmark-stack-stop"));
@@ -98,15 +99,16 @@ public final class Benchmark {
 			try (KafkaProbe kafka = new KafkaProbe(ports.bootstrapServers()); RssSampler rss = new RssSampler(stack)) {
 				log("Warm-up: " + plan.warmupCases() + " cases at " + plan.warmupRate() + "/s (not counted)");
 				load.run("warm-up", plan.warmupRate(), plan.warmupCases(), mix::next);
-				awaitTriageCaughtUp(kafka, Duration.ofSeconds(60));
+				awaitTriageCaughtUp(kafka, Duration.ofSeconds(90));
 				KafkaProbe.RecordSize size = kafka.intakeRecordSize(1000);
 				log("Intake events on the wire: " + size.valueBytes() + " bytes (value, mean of " + size.sampled() + ")");
 
 				Results.Raw raw = rawKafka(work, size.valueBytes());
 
 				rss.start();
+				Results.IdleCrisis idleCrisis = idleCrisis(load, mix, meter);
 				Phases phases = new Phases(stack.parts(), new StageMeters(ports));
-				Results.Steady steady = steady(load, mix, meter);
+				Results.Steady steady = steady(load, mix, meter, kafka);
 				phases.end(Report.PHASE_STEADY);
 				List<Results.Step> steps = steps(load, mix);
 				phases.end(Report.PHASE_STEPS);
@@ -115,8 +117,8 @@ public final class Benchmark {
 				Results.PriorityLane lane = priorityLane(load, mix, meter, kafka, maxRate(steps));
 				phases.end(Report.PHASE_PRIORITY_LANE);
 				Map<Service, Long> loadRss = rss.peak();
-				return new Results(machine, startedAt, Duration.between(startedAt, Instant.now()), plan, startups, idleRss,
-						loadRss, size, steady, steps, drain, lane, raw, phases.cpu(), phases.stages());
+				return new Results(machine, loadBefore, Machine.loadAverage(), startedAt, Duration.between(startedAt, Instant.now()), plan, startups, idleRss,
+						loadRss, size, idleCrisis, steady, steps, drain, lane, raw, phases.cpu(), phases.stages());
 			}
 		}
 	}
@@ -156,12 +158,26 @@ public final class Benchmark {
 		return new Results.Raw(max, steady, e2e);
 	}
 
-	private Results.Steady steady(OpenLoadGenerator load, CaseMix mix, EndToEndMeter meter) {
+	private Results.IdleCrisis idleCrisis(OpenLoadGenerator load, CaseMix mix, EndToEndMeter meter) {
+		log("Scenario 0: " + plan.idleCrisisCases() + " crisis cases at 2/s into the idle pipeline");
+		EndToEndMeter.Snapshot before = meter.snapshot();
+		LoadRun run = load.run("idle crisis", 2, plan.idleCrisisCases(), mix::nextCrisis);
+		PrometheusHistogram emails = meter.awaitEmails(before, run.crisisAccepted(), 0, Duration.ofSeconds(60))
+			.minus(before)
+			.crisis();
+		log("  " + summary(run) + "; on-call emails " + emails.count() + ", p50 " + emails.toLatencies().p50Text()
+				+ " p99 " + emails.toLatencies().p99Text() + " ms");
+		return new Results.IdleCrisis(run, emails);
+	}
+
+	private Results.Steady steady(OpenLoadGenerator load, CaseMix mix, EndToEndMeter meter, KafkaProbe kafka) {
 		int cases = plan.steadyRate() * plan.steadySeconds();
 		log("Scenario 1: " + plan.steadyRate() + "/s for " + plan.steadySeconds() + " s (" + cases + " cases)");
 		EndToEndMeter.Snapshot before = meter.snapshot();
 		LoadRun run = load.run("steady", plan.steadyRate(), cases, mix::next);
+		Backlog backlogAtEnd = kafka.backlog();
 		log("  " + summary(run));
+		log("  backlog when the last case was answered: " + backlogAtEnd);
 		long crisis = run.crisisAccepted();
 		// Only the crisis emails are waited for: the routine lane may be far behind (see the drain),
 		// and routine cases not emailed by then count as slower than every one that was.
@@ -171,7 +187,7 @@ public final class Benchmark {
 				+ emails.routine().count() + " of " + (run.acceptedCount() - crisis) + " by now");
 		StaffMailCheck.Delivery delivery = new StaffMailCheck(ports.mailApiUrl()).check(run.accepted());
 		log("  " + delivery.summary());
-		return new Results.Steady(run, emails, delivery);
+		return new Results.Steady(run, backlogAtEnd, emails, delivery);
 	}
 
 	private List<Results.Step> steps(OpenLoadGenerator load, CaseMix mix) {

@@ -19,6 +19,17 @@ record Machine(int cpus, String cpuModel, long memoryBytes, String jdk, String o
 				os);
 	}
 
+	/** The 1-, 5- and 15-minute load averages now (runnable processes; above the CPU count means a queue). */
+	static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+			return fields[0] + " / " + fields[1] + " / " + fields[2];
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
 	private static String readCpuModel() {
 		return procLine("/proc/cpuinfo", "model name").map(line -> line.substring(line.indexOf(':') + 1).trim())
 			.orElse("unknown CPU");

@@ -13,8 +13,8 @@ import org.openintake.benchmark.RawKafka.ProducerRun;
 import org.openintake.benchmark.StackUnderTest.Startup;
 
 /** Everything one run measured, for the report. */
-record Results(Machine machine, Instant startedAt, Duration runTime, RunPlan plan, Map<Service, Startup> startups,
-		Map<Service, Long> idleRss, Map<Service, Long> loadRss, RecordSize recordSize, Steady steady, List<Step> steps,
+record Results(Machine machine, String loadBefore, String loadAfter, Instant startedAt, Duration runTime, RunPlan plan, Map<Service, Startup> startups,
+		Map<Service, Long> idleRss, Map<Service, Long> loadRss, RecordSize recordSize, IdleCrisis idleCrisis, Steady steady, List<Step> steps,
 		Drain drain, PriorityLane priorityLane, Raw raw, Map<String, CpuUsage> cpu,
 		Map<String, StageMeters.Snapshot> stages) {
 
@@ -23,7 +23,14 @@ record Results(Machine machine, Instant startedAt, Duration runTime, RunPlan pla
 	 *
 	 * @param emails staff emails sent for these cases, by lane, from the notification meter
 	 */
-	record Steady(LoadRun run, EndToEndMeter.Snapshot emails, StaffMailCheck.Delivery delivery) {
+	record Steady(LoadRun run, Backlog backlogAtEnd, EndToEndMeter.Snapshot emails, StaffMailCheck.Delivery delivery) {
+	}
+
+	/**
+	 * Scenario 0: crisis cases one at a time (2/s) into an idle pipeline, so no queue anywhere:
+	 * the pipeline's own latency, to set beside Kafka's EndToEndLatency.
+	 */
+	record IdleCrisis(LoadRun run, PrometheusHistogram emails) {
 	}
 
 	/** One step of scenario 2. */

@@ -107,6 +107,8 @@ public final class Benchmark {
 
 				rss.start();
 				Results.IdleCrisis idleCrisis = idleCrisis(load, mix, meter);
+				SmtpProbe.Timings smtp = SmtpProbe.measure(ports.smtp(), 20);
+				log("SMTP session with GreenMail (median of 20): " + smtp);
 				Phases phases = new Phases(stack.parts(), new StageMeters(ports));
 				Results.Steady steady = steady(load, mix, meter, kafka);
 				phases.end(Report.PHASE_STEADY);
@@ -118,7 +120,7 @@ public final class Benchmark {
 				phases.end(Report.PHASE_PRIORITY_LANE);
 				Map<Service, Long> loadRss = rss.peak();
 				return new Results(machine, loadBefore, Machine.loadAverage(), startedAt, Duration.between(startedAt, Instant.now()), plan, startups, idleRss,
-						loadRss, size, idleCrisis, steady, steps, drain, lane, raw, phases.cpu(), phases.stages());
+						loadRss, size, smtp, idleCrisis, steady, steps, drain, lane, raw, phases.cpu(), phases.stages());
 			}
 		}
 	}

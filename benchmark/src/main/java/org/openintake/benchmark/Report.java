@@ -89,6 +89,12 @@ final class Report {
 		latencyRow("crisis submission→202", idle.run().crisis(), Double.NaN);
 		latencyRow("crisis submission→on-call email", idleCrisisEmails(), Double.NaN);
 		line();
+		var smtp = r.smtp();
+		line("One SMTP session with the stack's GreenMail, as notification-service opens one per email (median of 20,"
+				+ " idle): connect + greeting %s ms, EHLO %s ms, MAIL/RCPT/DATA %s ms, QUIT %s ms.".formatted(
+						Latencies.format(smtp.connectAndGreeting(), false), Latencies.format(smtp.ehlo(), false),
+						Latencies.format(smtp.mailRcptData(), false), Latencies.format(smtp.quit(), false)));
+		line();
 	}
 
 	private Latencies idleCrisisEmails() {

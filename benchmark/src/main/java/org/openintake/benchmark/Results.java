@@ -14,7 +14,7 @@ import org.openintake.benchmark.StackUnderTest.Startup;
 
 /** Everything one run measured, for the report. */
 record Results(Machine machine, String loadBefore, String loadAfter, Instant startedAt, Duration runTime, RunPlan plan, Map<Service, Startup> startups,
-		Map<Service, Long> idleRss, Map<Service, Long> loadRss, RecordSize recordSize, IdleCrisis idleCrisis, Steady steady, List<Step> steps,
+		Map<Service, Long> idleRss, Map<Service, Long> loadRss, RecordSize recordSize, SmtpProbe.Timings smtp, IdleCrisis idleCrisis, Steady steady, List<Step> steps,
 		Drain drain, PriorityLane priorityLane, Raw raw, Map<String, CpuUsage> cpu,
 		Map<String, StageMeters.Snapshot> stages) {
 

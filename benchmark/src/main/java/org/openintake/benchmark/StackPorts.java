@@ -10,6 +10,10 @@ record StackPorts(int offset) {
 		return 9092 + offset;
 	}
 
+	int smtp() {
+		return 3025 + offset;
+	}
+
 	int mailApi() {
 		return 8025 + offset;
 	}

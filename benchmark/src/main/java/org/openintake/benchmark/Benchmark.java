@@ -72,6 +72,13 @@ public final class Benchmark {
 		Path file = repository.resolve("benchmark/results").resolve(plan.name().equals("full") ? "latest.md" : "quick.md");
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, report, StandardCharsets.UTF_8);
+		if (plan.name().equals("full")) {
+			// every full run is kept too: on a shared machine one run is an anecdote, several show the spread
+			String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")
+				.withZone(java.time.ZoneOffset.UTC)
+				.format(results.startedAt());
+			Files.writeString(file.resolveSibling("run-" + stamp + ".md"), report, StandardCharsets.UTF_8);
+		}
 		System.out.println();
 		System.out.println(report);
 		System.out.println("Written to " + file);

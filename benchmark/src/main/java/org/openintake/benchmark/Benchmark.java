@@ -126,8 +126,9 @@ public final class Benchmark {
 				Results.PriorityLane lane = priorityLane(load, mix, meter, kafka, maxRate(steps));
 				phases.end(Report.PHASE_PRIORITY_LANE);
 				Map<Service, Long> loadRss = rss.peak();
-				return new Results(machine, loadBefore, Machine.loadAverage(), startedAt, Duration.between(startedAt, Instant.now()), plan, startups, idleRss,
-						loadRss, size, smtp, idleCrisis, steady, steps, drain, lane, raw, phases.cpu(), phases.stages());
+				return new Results(machine, loadBefore, Machine.loadAverage(), startedAt,
+						Duration.between(startedAt, Instant.now()), plan, startups, idleRss, loadRss, size, smtp, idleCrisis,
+						steady, steps, drain, lane, raw, phases.cpu(), phases.stages());
 			}
 		}
 	}
@@ -137,7 +138,7 @@ public final class Benchmark {
 	 * with "-", which Kafka's StorageTool takes for an option and refuses (a local-stack bug, reported):
 	 * one more start gets a new id.
 	 */
-	private static java.util.Map<Service, StackUnderTest.Startup> startWithOneRetry(StackUnderTest stack) {
+	private static Map<Service, StackUnderTest.Startup> startWithOneRetry(StackUnderTest stack) {
 		try {
 			return stack.start();
 		}
@@ -270,14 +271,8 @@ public final class Benchmark {
 	}
 
 	private static int maxRate(List<Results.Step> steps) {
-		int best = 0;
-		for (Results.Step step : steps) {
-			if (!step.sustained()) {
-				break;
-			}
-			best = (int) step.run().targetRate();
-		}
-		return best;
+		Results.Step best = Results.maxSustainable(steps);
+		return best == null ? 0 : (int) best.run().targetRate();
 	}
 
 	/** Waits until triage has taken every intake event, or {@code limit}; returns the backlog then. */

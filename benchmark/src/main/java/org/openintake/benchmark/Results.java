@@ -66,6 +66,11 @@ record Results(Machine machine, String loadBefore, String loadAfter, Instant sta
 
 	/** Scenario 2's answer: the highest step that held p99 submission→202 under the limit without errors. */
 	Step maxSustainable() {
+		return maxSustainable(steps);
+	}
+
+	/** The last step of an unbroken run of sustainable steps from the first, or null. */
+	static Step maxSustainable(List<Step> steps) {
 		Step best = null;
 		for (Step step : steps) {
 			if (!step.sustained()) {

@@ -155,6 +155,9 @@ final class StackUnderTest implements AutoCloseable {
 			System.err.println("[benchmark] killed " + survivors.size() + " stack processes that outlived the launcher");
 		}
 		launcher = null;
+		// a second start (after a failed first one) must not mistake the old JVMs for its own
+		services.clear();
+		descendants.clear();
 	}
 
 	Path runDir() {

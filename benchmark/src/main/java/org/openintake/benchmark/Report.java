@@ -20,6 +20,10 @@ final class Report {
 
 	static final String PHASE_PRIORITY_LANE = "3. priority lane";
 
+	/** Kafka's version on this classpath: kafka-tools and kafka-clients come from the same BOM version. */
+	private static final String KAFKA_VERSION = java.util.Objects.requireNonNullElse(
+			org.apache.kafka.common.utils.AppInfoParser.getVersion(), "unknown");
+
 	private final Results r;
 
 	private final StringBuilder out = new StringBuilder();
@@ -211,8 +215,8 @@ final class Report {
 		var crisis = steadyCrisisEmails();
 		line("## 4. Raw Kafka on the same broker, and ours / raw");
 		line();
-		line("Kafka's own tools (kafka-tools " + "4.1.2" + ") run against the stack's broker while the services idle, acks=all,"
-				+ " values of " + r.recordSize().valueBytes() + " bytes.");
+		line("Kafka's own tools (Kafka " + KAFKA_VERSION + ", as the broker) run against the stack's broker while the"
+				+ " services idle, acks=all, values of " + r.recordSize().valueBytes() + " bytes.");
 		line();
 		line("| figure | ours | raw Kafka | ours / raw |");
 		line("|---|---:|---:|---:|");

@@ -12,10 +12,16 @@ import org.openintake.benchmark.RawKafka.EndToEndRun;
 import org.openintake.benchmark.RawKafka.ProducerRun;
 import org.openintake.benchmark.StackUnderTest.Startup;
 
-/** Everything one run measured, for the report. */
-record Results(Machine machine, String loadBefore, String loadAfter, Instant startedAt, Duration runTime, RunPlan plan, Map<Service, Startup> startups,
-		Map<Service, Long> idleRss, Map<Service, Long> loadRss, RecordSize recordSize, SmtpProbe.Timings smtp, IdleCrisis idleCrisis, Steady steady, List<Step> steps,
-		Drain drain, PriorityLane priorityLane, Raw raw, Map<String, CpuUsage> cpu,
+/**
+ * Everything one run measured, for the report.
+ *
+ * @param loadBefore the machine's load average before the run, {@code loadAfter} at its end
+ * @param cpu CPU per process in each phase, {@code stages} the services' stage meters in each phase
+ */
+record Results(Machine machine, String loadBefore, String loadAfter, Instant startedAt, Duration runTime, RunPlan plan,
+		Map<Service, Startup> startups, Map<Service, Long> idleRss, Map<Service, Long> loadRss, RecordSize recordSize,
+		SmtpProbe.Timings smtp, IdleCrisis idleCrisis, Steady steady, List<Step> steps, Drain drain,
+		PriorityLane priorityLane, Raw raw, Map<String, CpuUsage> cpu,
 		Map<String, StageMeters.Snapshot> stages) {
 
 	/**

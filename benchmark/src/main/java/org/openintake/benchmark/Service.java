@@ -1,0 +1,31 @@
+package org.openintake.benchmark;
+
+/** The three services of the stack, by the jar each runs from and its port. */
+enum Service {
+
+	INTAKE("intake-service"), TRIAGE("triage-service"), NOTIFICATION("notification-service");
+
+	private final String module;
+
+	Service(String module) {
+		this.module = module;
+	}
+
+	String module() {
+		return module;
+	}
+
+	int port(StackPorts ports) {
+		return switch (this) {
+			case INTAKE -> ports.intake();
+			case TRIAGE -> ports.triage();
+			case NOTIFICATION -> ports.notification();
+		};
+	}
+
+	/** Whether a process command line is this service's JVM. */
+	boolean runs(String commandLine) {
+		return commandLine.contains("/" + module + ".jar");
+	}
+
+}

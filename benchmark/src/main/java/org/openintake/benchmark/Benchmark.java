@@ -93,7 +93,7 @@ public final class Benchmark {
 		try (StackUnderTest stack = new StackUnderTest(repository, ports)) {
 			Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "benchmark-stack-stop"));
 			log("Starting the local stack (port offset " + ports.offset() + ", run dir " + stack.runDir() + ")");
-			var startups = startWithOneRetry(stack);
+			var startups = stack.start();
 			startups.forEach((service, startup) -> log(service.module() + " healthy " + startup.toHealthy().toMillis()
 					+ " ms after its JVM started"));
 			StackUnderTest.sleep(Duration.ofSeconds(10));
@@ -130,22 +130,6 @@ public final class Benchmark {
 						Duration.between(startedAt, Instant.now()), plan, startups, idleRss, loadRss, size, smtp, idleCrisis,
 						steady, steps, drain, lane, raw, phases.cpu(), phases.stages());
 			}
-		}
-	}
-
-	/**
-	 * The launcher formats Kafka's storage with a random cluster id, and about one id in 64 starts
-	 * with "-", which Kafka's StorageTool takes for an option and refuses (a local-stack bug, reported):
-	 * one more start gets a new id.
-	 */
-	private static Map<Service, StackUnderTest.Startup> startWithOneRetry(StackUnderTest stack) {
-		try {
-			return stack.start();
-		}
-		catch (IllegalStateException ex) {
-			log("The stack did not start (" + ex.getMessage() + "); once more");
-			stack.close();
-			return stack.start();
 		}
 	}
 

@@ -24,11 +24,9 @@ import java.util.regex.Pattern;
  * The local stack exactly as the README starts it ({@code java -jar local-stack/target/local-stack.jar
  * --port-offset=N --run-dir=DIR}), as a child process, stopped with SIGTERM like Ctrl-C.
  *
- * <p>The launcher's command line takes no extra service settings, and the intake's per-client rate
- * limit (30 a minute per address) would refuse almost every case a single load generator sends.
- * Spring Boot reads every property from the environment too, and the launcher's children inherit
- * its environment, so {@code INTAKE_RATELIMIT_ENABLED=false} turns the limit off in intake-service
- * without changing the launcher, just as a deployment behind a rate-limiting proxy would.
+ * <p>The intake's per-client rate limit (30 a minute per address) would refuse almost every case a
+ * single load generator sends, so the launcher passes {@code --intake.rate-limit.enabled=false}
+ * to intake-service, as a deployment behind a rate-limiting proxy would turn it off.
  */
 final class StackUnderTest implements AutoCloseable {
 
@@ -65,10 +63,10 @@ final class StackUnderTest implements AutoCloseable {
 			throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
 		}
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar.toString(), "--port-offset=" + ports.offset(), "--run-dir=" + runDir)
+				"-jar", jar.toString(), "--port-offset=" + ports.offset(), "--run-dir=" + runDir,
+				"--intake.rate-limit.enabled=false")
 			.redirectErrorStream(true)
 			.redirectOutput(repository.resolve("benchmark/target/local-stack.log").toFile());
-		builder.environment().put("INTAKE_RATELIMIT_ENABLED", "false");
 		try {
 			launcher = builder.start();
 		}
@@ -123,6 +121,9 @@ final class StackUnderTest implements AutoCloseable {
 			}
 			else if (commandLine.contains("greenmail")) {
 				parts.put("greenmail (SMTP)", process.pid());
+			}
+			else if (commandLine.contains("org.h2.tools.Server")) {
+				parts.put("notification database (H2 server)", process.pid());
 			}
 		}
 		parts.put("local-stack launcher", launcher.pid());

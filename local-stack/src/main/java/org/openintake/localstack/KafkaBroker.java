@@ -118,11 +118,21 @@ final class KafkaBroker {
 		}
 	}
 
-	/** Kafka cluster ids are 16 random bytes, URL-safe base64 without padding. */
+	/**
+	 * Kafka cluster ids are 16 random bytes, URL-safe base64 without padding. Like Kafka's own
+	 * generator, never one that starts with '-': the storage tool would read it as an option
+	 * (about one start in 64 failed that way).
+	 */
 	private static String clusterId() {
+		SecureRandom random = new SecureRandom();
 		byte[] bytes = new byte[16];
-		new SecureRandom().nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String id;
+		do {
+			random.nextBytes(bytes);
+			id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		}
+		while (id.startsWith("-"));
+		return id;
 	}
 
 	private String classpath() {

@@ -24,14 +24,18 @@ public class EmailOutbox {
 
 	private final JavaMailSender mailSender;
 
+	private final SmtpConnections smtp;
+
 	private final EmailLedger ledger;
 
 	private final MeterRegistry meters;
 
 	private final String from;
 
-	EmailOutbox(JavaMailSender mailSender, EmailLedger ledger, MeterRegistry meters, NotificationProperties properties) {
+	EmailOutbox(JavaMailSender mailSender, SmtpConnections smtp, EmailLedger ledger, MeterRegistry meters,
+			NotificationProperties properties) {
 		this.mailSender = mailSender;
+		this.smtp = smtp;
 		this.ledger = ledger;
 		this.meters = meters;
 		this.from = properties.from();
@@ -55,7 +59,7 @@ public class EmailOutbox {
 			return SendResult.DUPLICATE;
 		}
 		try {
-			this.mailSender.send(compose(email, messageId));
+			this.smtp.send(compose(email, messageId));
 		}
 		catch (MessagingException ex) {
 			// The message could not even be built: an address that is not an address.

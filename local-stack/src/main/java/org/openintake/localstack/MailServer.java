@@ -18,7 +18,9 @@ final class MailServer {
 	MailServer(Ports ports, Path jar, Path dir) {
 		this.ports = ports;
 		this.process = new ManagedProcess("greenmail",
-				List.of(StackHome.java().toString(), "-Xmx128m", "-Dgreenmail.hostname=127.0.0.1",
+				// GreenMail keeps every message in memory: a load run's tens of thousands of emails
+				// need far more than the 128 MB it once had (it ran out and stopped taking mail)
+				List.of(StackHome.java().toString(), "-Xmx1g", "-Dgreenmail.hostname=127.0.0.1",
 						"-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + ports.smtp(),
 						"-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + ports.mailApi(),
 						"-Dgreenmail.auth.disabled", "-jar", jar.toString()),

@@ -1,5 +1,6 @@
 package org.openintake.triage;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,12 @@ class ServiceSurfaceTest {
 
 	@Test
 	void theManagementPortServesHealthAndPrometheusOnly() {
-		WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+		// health asks the Kafka binder about every consumer; on a busy machine that can take longer
+		// than the client's default 5 s
+		WebTestClient management = WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + managementPort)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
 		management.get().uri("/actuator/health").exchange().expectStatus().isOk();
 		String scrape = management.get().uri("/actuator/prometheus").exchange()
 			.expectStatus().isOk()

@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real single-node KRaft Kafka broker (broker and controller in one process), run from the
@@ -100,22 +99,7 @@ final class KafkaBroker {
 	private void format() {
 		List<String> command = List.of(StackHome.java().toString(), "-cp", classpath(), "kafka.tools.StorageTool",
 				"format", "--cluster-id", clusterId(), "--config", dir.resolve("server.properties").toString());
-		try {
-			Process format = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(dir.resolve("format.log").toFile())
-				.start();
-			if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
-				format.destroyForcibly();
-				throw new IllegalStateException("Formatting Kafka storage failed, see " + dir.resolve("format.log"));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		OneShotCommand.run(command, dir.resolve("format.log"), "Formatting Kafka storage");
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Kafka over TLS for the local stack, the way a deployment sets it up, with a certificate made
@@ -82,22 +81,7 @@ final class KafkaTls {
 		List<String> command = new ArrayList<>();
 		command.add(StackHome.java().resolveSibling("keytool").toString());
 		command.addAll(List.of(args));
-		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(dir.resolve("keytool.log").toFile())
-				.start();
-			if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-				process.destroyForcibly();
-				throw new IllegalStateException("keytool failed, see " + dir.resolve("keytool.log"));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		OneShotCommand.run(command, dir.resolve("keytool.log"), "keytool");
 	}
 
 }

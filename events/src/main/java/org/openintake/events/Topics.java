@@ -14,6 +14,12 @@ public final class Topics {
 	/** Written by triage-service, read by notification-service. Value: {@link CaseTriaged}. */
 	public static final String CASES_ROUTED = "cases-routed";
 
+	/**
+	 * Written by casework-service, read by notification-service (escalation emails) and ops. Value:
+	 * {@link CaseActivity}: ids and codes, no free text.
+	 */
+	public static final String CASE_ACTIVITY = "case-activity";
+
 	private Topics() {
 	}
 

@@ -73,6 +73,18 @@ class EventContractTest {
 	}
 
 	@Test
+	void caseActivityRoundTripsThroughItsSchema() {
+		roundTrip(new CaseActivity(UUID.randomUUID(), "c1", Instant.parse("2026-11-21T10:25:30Z"),
+				CaseActivity.SCHEMA_VERSION, CaseActivity.Type.CRISIS_ACKNOWLEDGEMENT_OVERDUE, CaseActivity.SYSTEM,
+				RiskLevel.IMMINENT, true, Track.PSYCHIATRY, CaseActivity.CaseStatus.NEW, null, null, null, 2,
+				Instant.parse("2026-11-21T10:25:00Z")), CaseActivity.class, "case-activity");
+		roundTrip(new CaseActivity(UUID.randomUUID(), "c1", Instant.parse("2026-11-21T11:00:00Z"),
+				CaseActivity.SCHEMA_VERSION, CaseActivity.Type.STATUS_CHANGED, "staff-sub-42", RiskLevel.NONE, false,
+				Track.CBT, CaseActivity.CaseStatus.CONTACTED, CaseActivity.CaseStatus.NEW, Track.TMS, "staff-sub-42", 0,
+				null), CaseActivity.class, "case-activity");
+	}
+
+	@Test
 	void aFormWithOnlyTheAlwaysAskedParts() {
 		IntakeForm minimal = new IntakeForm("en", "GB", new IntakeForm.Patient("Ada", null, null, null, null, null),
 				new IntakeForm.Consent(true, false),

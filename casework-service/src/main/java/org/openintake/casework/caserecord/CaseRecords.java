@@ -1,0 +1,106 @@
+package org.openintake.casework.caserecord;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.openintake.casework.signin.StaffMember;
+import org.openintake.events.CaseActivity.CaseStatus;
+import org.openintake.events.CaseTriaged;
+import org.openintake.events.IntakeForm;
+import org.openintake.events.RiskLevel;
+import org.openintake.events.Track;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads cases, always within the reader's scope (see {@link CaseScope}). */
+@Repository
+public class CaseRecords {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	CaseRecords(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json.rebuild()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+			.build();
+	}
+
+	/** The case, if it exists and the person may see it. */
+	public Optional<CaseRecord> findInScope(String caseId, StaffMember staff) {
+		return CaseScope
+			.bind(this.jdbc.sql("select c.* from staff_case c where c.case_id = :caseId and "
+					+ CaseScope.PREDICATE), staff)
+			.param("caseId", caseId)
+			.query(this::caseRecord)
+			.optional();
+	}
+
+	/** The case, locked until the transaction ends, if it exists and the person may change it. */
+	public Optional<CaseRecord> lockInScope(String caseId, StaffMember staff) {
+		return CaseScope
+			.bind(this.jdbc.sql("select c.* from staff_case c where c.case_id = :caseId and " + CaseScope.PREDICATE
+					+ " for update of c"), staff)
+			.param("caseId", caseId)
+			.query(this::caseRecord)
+			.optional();
+	}
+
+	/** Whether a case of this id exists at all, whoever may see it: tells "not yours" from "no such case". */
+	public boolean exists(String caseId) {
+		return this.jdbc.sql("select count(*) from staff_case where case_id = :caseId")
+			.param("caseId", caseId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	private CaseRecord caseRecord(ResultSet rs, int row) throws SQLException {
+		return new CaseRecord(rs.getString("case_id"), instant(rs, "submitted_at"), rs.getString("locale"),
+				rs.getString("country"),
+				new CaseRecord.Contact(rs.getString("patient_name"), rs.getString("patient_email"),
+						rs.getString("patient_phone"), rs.getString("preferred_contact"), rs.getBoolean("contact_consent")),
+				read(rs.getString("form"), new TypeReference<IntakeForm>() {
+				}), instant(rs, "triaged_at"), rs.getBoolean("crisis"), riskLevel(rs.getString("risk_level")),
+				track(rs.getString("track")), track(rs.getString("suggested_track")),
+				list(read(rs.getString("secondary_tracks"), new TypeReference<List<Track>>() {
+				})), list(read(rs.getString("flags"), new TypeReference<List<CaseTriaged.Flag>>() {
+				})), list(read(rs.getString("scores"), new TypeReference<List<CaseTriaged.Score>>() {
+				})), list(read(rs.getString("rationale"), new TypeReference<List<String>>() {
+				})), rs.getString("ruleset_version"), CaseStatus.valueOf(rs.getString("status")),
+				rs.getString("assignee"), rs.getString("assignee_name"), instant(rs, "acknowledged_at"),
+				rs.getString("acknowledged_by_name"), instant(rs, "acknowledgement_due_at"), rs.getInt("escalation_step"),
+				rs.getInt("version"));
+	}
+
+	private <T> T read(String value, TypeReference<T> type) {
+		return value == null ? null : this.json.readValue(value, type);
+	}
+
+	private static <T> List<T> list(List<T> list) {
+		return list == null ? List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return timestamp != null ? timestamp.toInstant() : null;
+	}
+
+	static RiskLevel riskLevel(String value) {
+		return value != null ? RiskLevel.valueOf(value) : null;
+	}
+
+	static Track track(String value) {
+		return value != null ? Track.valueOf(value) : null;
+	}
+
+}

@@ -1,0 +1,41 @@
+package org.openintake.casework.signin;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Staff sign in at the clinic's OIDC provider ({@code oauth2Login}); this service stores no
+ * password. Every page but the sign-out notice needs a signed-in person; what they see is then
+ * scoped by role in each query. CSRF protection is on for every form, and the content security
+ * policy allows nothing but this service's own stylesheet and script: no inline script, no
+ * third-party assets.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+	@Bean
+	SecurityFilterChain staffPages(HttpSecurity http, StaffOidcUserService users) throws Exception {
+		http.authorizeHttpRequests(requests -> requests.requestMatchers("/css/**", "/js/**", "/signed-out", "/error")
+			.permitAll()
+			.requestMatchers("/staff/audit/**")
+			.hasAuthority(StaffAuthorities.LEAD)
+			.anyRequest()
+			.authenticated())
+			.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(users)))
+			.logout(logout -> logout.logoutSuccessUrl("/signed-out"))
+			.exceptionHandling(errors -> errors.accessDeniedPage("/denied"))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+				// pages with patient data are never kept by the browser or a proxy
+				.cacheControl(cache -> {
+				}));
+		return http.build();
+	}
+
+}

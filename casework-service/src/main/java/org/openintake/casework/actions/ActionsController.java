@@ -113,7 +113,13 @@ class ActionsController {
 	private String perform(StaffMember staff, String caseId, AuditAction action, HttpServletRequest request,
 			HttpServletResponse response, Model model, RedirectAttributes redirect, Supplier<String> work) {
 		try {
-			redirect.addFlashAttribute("message", work.get());
+			String done = work.get();
+			if (this.cases.findInScope(caseId, staff).isEmpty()) {
+				// e.g. a track change handed the case to another team
+				redirect.addFlashAttribute("message", done + " The case has left your inbox.");
+				return "redirect:/staff/cases";
+			}
+			redirect.addFlashAttribute("message", done);
 			return "redirect:/staff/cases/" + caseId;
 		}
 		catch (ActionRefused refused) {

@@ -1,5 +1,6 @@
 package org.openintake.casework.signin;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,8 +21,12 @@ class SecurityConfig {
 			+ "img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 	@Bean
-	SecurityFilterChain staffPages(HttpSecurity http, StaffOidcUserService users) throws Exception {
+	SecurityFilterChain staffPages(HttpSecurity http, StaffOidcUserService users,
+			@Value("${management.server.port:-1}") int managementPort) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/css/**", "/js/**", "/signed-out", "/error")
+			.permitAll()
+			// health and metrics, on the management port only (bound to 127.0.0.1; no personal data)
+			.requestMatchers(request -> request.getLocalPort() == managementPort)
 			.permitAll()
 			.requestMatchers("/staff/audit/**")
 			.hasAuthority(StaffAuthorities.LEAD)

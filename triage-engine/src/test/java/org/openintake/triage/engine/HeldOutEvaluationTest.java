@@ -1,0 +1,148 @@
+package org.openintake.triage.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+import org.openintake.events.CrisisCategory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the engine over the frozen, blind held-out set ({@code heldout/heldout-<lang>.txt}, see its
+ * README): statements written by someone who never read the lexicons, the development corpus or the
+ * engine, and never tuned on. This is the figure that says how the engine does on wording it has
+ * not seen; the development corpus's 100% does not.
+ *
+ * <p>A crisis statement counts as found when the assessment is a crisis (whatever category raised
+ * it; the category agreement is printed beside it). A NONE statement is a false alarm when the
+ * assessment is a crisis. Only figures are printed, never the statements: nobody tunes on this set.
+ *
+ * <p>The floors below are the measured figures when they were last raised. Raise them as the engine
+ * improves; never lower them. A change that lowers recall below a floor must be fixed in the engine,
+ * never by editing this set.
+ */
+class HeldOutEvaluationTest {
+
+	static final List<String> LANGUAGES = List.of("en", "es", "de", "fr", "it");
+
+	/** Crisis recall per language must not fall below these (in percent). */
+	static final Map<String, Double> RECALL_FLOOR = Map.of("en", 38.0, "es", 32.0, "de", 25.0, "fr", 28.0, "it", 32.0);
+
+	/** False alarms per language must not rise above these (in percent). */
+	static final Map<String, Double> FALSE_ALARM_CEILING = Map.of("en", 14.0, "es", 8.0, "de", 8.0, "fr", 14.0, "it",
+			16.0);
+
+	static final Map<String, CrisisCategory> CODES = CrisisCorpusTest.CODES;
+
+	record Statement(String language, String code, String kind, String text) {
+
+		boolean crisis() {
+			return !"NONE".equals(this.code);
+		}
+
+	}
+
+	record Result(Statement statement, boolean crisis, boolean rightCategory) {
+
+		boolean correct() {
+			return this.statement.crisis() == this.crisis;
+		}
+
+	}
+
+	static List<Statement> load() throws IOException {
+		List<Statement> statements = new ArrayList<>();
+		for (String language : LANGUAGES) {
+			String file = "/heldout/heldout-" + language + ".txt";
+			try (InputStream in = HeldOutEvaluationTest.class.getResourceAsStream(file)) {
+				if (in == null) {
+					throw new IllegalStateException("missing " + file);
+				}
+				String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+				for (int i = 0; i < lines.length; i++) {
+					String line = lines[i].strip();
+					if (line.isEmpty() || line.startsWith("#")) {
+						continue;
+					}
+					String[] f = line.split("\\|", 3);
+					if (f.length != 3 || !(CODES.containsKey(f[0]) || "NONE".equals(f[0]))) {
+						throw new IllegalStateException(file + ":" + (i + 1) + ": expected CODE|kind|text");
+					}
+					statements.add(new Statement(language, f[0], f[1], f[2]));
+				}
+			}
+		}
+		return statements;
+	}
+
+	@Test
+	void heldOutRecallAndFalseAlarmsStayWithinTheirFloors() throws IOException {
+		TriageEngine engine = TriageEngine.loadDefault();
+		List<Result> results = load().stream().map(s -> {
+			Assessment a = engine.assessText(s.text(), s.language());
+			boolean right = s.crisis() && a.flags()
+				.stream()
+				.anyMatch(f -> f.category() == CODES.get(s.code()) && !f.negated() && !f.historical()
+						&& !f.otherExperiencer());
+			return new Result(s, a.crisis(), right);
+		}).toList();
+
+		StringBuilder report = new StringBuilder("\nHeld-out evaluation (blind, frozen; figures only)\n");
+		report.append(table("language", results, r -> r.statement().language()));
+		report.append(table("category", results.stream().filter(r -> r.statement().crisis()).toList(),
+				r -> r.statement().code()));
+		report.append(table("kind", results, r -> r.statement().kind()));
+		System.out.println(report);
+
+		assertThat(results).hasSizeGreaterThanOrEqualTo(600);
+		for (String language : LANGUAGES) {
+			List<Result> mine = results.stream().filter(r -> r.statement().language().equals(language)).toList();
+			double recall = percent(mine.stream().filter(r -> r.statement().crisis()).toList(), Result::crisis);
+			double falseAlarms = percent(mine.stream().filter(r -> !r.statement().crisis()).toList(), Result::crisis);
+			assertThat(recall).as("%s held-out crisis recall (floor %s%%)", language, RECALL_FLOOR.get(language))
+				.isGreaterThanOrEqualTo(RECALL_FLOOR.get(language));
+			assertThat(falseAlarms).as("%s held-out false alarms (ceiling %s%%)", language,
+					FALSE_ALARM_CEILING.get(language))
+				.isLessThanOrEqualTo(FALSE_ALARM_CEILING.get(language));
+		}
+	}
+
+	private static String table(String by, List<Result> results, Function<Result, String> key) {
+		Map<String, List<Result>> groups = new TreeMap<>();
+		results.forEach(r -> groups.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
+		StringBuilder out = new StringBuilder(String.format("%n| %-14s | crisis found | right category | false alarms |%n", by));
+		out.append("|---|---|---|---|\n");
+		groups.forEach((name, group) -> {
+			List<Result> crisis = group.stream().filter(r -> r.statement().crisis()).toList();
+			List<Result> none = group.stream().filter(r -> !r.statement().crisis()).toList();
+			out.append(String.format("| %-14s | %s | %s | %s |%n", name, figure(crisis, Result::crisis),
+					figure(crisis, Result::rightCategory), figure(none, Result::crisis)));
+		});
+		List<Result> crisis = results.stream().filter(r -> r.statement().crisis()).toList();
+		List<Result> none = results.stream().filter(r -> !r.statement().crisis()).toList();
+		out.append(String.format("| %-14s | %s | %s | %s |%n", "all", figure(crisis, Result::crisis),
+				figure(crisis, Result::rightCategory), figure(none, Result::crisis)));
+		return out.toString();
+	}
+
+	private static String figure(List<Result> group, java.util.function.Predicate<Result> counted) {
+		if (group.isEmpty()) {
+			return "—";
+		}
+		long n = group.stream().filter(counted).count();
+		return String.format("%d/%d (%.1f %%)", n, group.size(), 100.0 * n / group.size());
+	}
+
+	private static double percent(List<Result> group, java.util.function.Predicate<Result> counted) {
+		return group.isEmpty() ? 0 : 100.0 * group.stream().filter(counted).count() / group.size();
+	}
+
+
+}

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it; the category agreement is printed beside it). A NONE statement is a false alarm when the
  * assessment is a crisis. Only figures are printed, never the statements: nobody tunes on this set.
  *
- * <p>The floors below are the measured figures when they were last raised. Raise them as the engine
+ * <p>The floors below are the measured figures when they were last raised (first: the phrase-lexicon
+ * engine before issue 12, 166/530 crisis statements found, 30/256 false alarms). Raise them as the engine
  * improves; never lower them. A change that lowers recall below a floor must be fixed in the engine,
  * never by editing this set.
  */

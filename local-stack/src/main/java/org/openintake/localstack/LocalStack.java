@@ -177,7 +177,7 @@ public final class LocalStack implements AutoCloseable {
 		services.forEach(service -> service.awaitReady(SERVICE_READY_TIMEOUT));
 	}
 
-	/** Stops the services first (so they can finish in-flight work), then Kafka, then mail. */
+	/** Stops the services first (so they can finish in-flight work), then Kafka, mail and PostgreSQL. */
 	@Override
 	public synchronized void close() {
 		if (closed) {

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * The whole system on one machine, on real infrastructure and without Docker: a KRaft Kafka
- * broker, GreenMail and the three services, each a process of its own, on the design's ports.
+ * broker, GreenMail, PostgreSQL and the three services, each a process of its own, on the
+ * design's ports.
  * Ctrl-C or SIGTERM stops all of them.
  *
  * <pre>
@@ -87,7 +88,7 @@ public final class LocalStack implements AutoCloseable {
 		List<String> kafkaClient = tls == null ? List.of() : tls.clientArguments();
 		this.kafka = new KafkaBroker(ports, home.kafkaLib(), runDir.resolve("kafka"), tls);
 		this.mail = new MailServer(ports, home.greenMailJar(), runDir);
-		this.database = new DatabaseServer(ports, home.h2Jar(), runDir);
+		this.database = new DatabaseServer(ports, runDir);
 		// every intake instance of a deployment shares the secret that makes an Idempotency-Key
 		// retry get the same receipt token on whichever instance it lands
 		String idempotencySecret = "--intake.idempotency.secret=" + IdempotencySecret.generate();
@@ -105,7 +106,10 @@ public final class LocalStack implements AutoCloseable {
 				triageArguments, runDir);
 		this.notificationArguments = Stream
 			.concat(Stream.of(kafkaArg, "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + ports.smtp(),
-					"--spring.datasource.url=" + database.jdbcUrl(),
+					"--spring.datasource.url=" + database.notificationJdbcUrl(),
+					"--spring.datasource.username=" + DatabaseServer.NOTIFICATION.owner(),
+					"--spring.datasource.password=" + DatabaseServer.NOTIFICATION.password(),
+					"--notification.case-link-base-url=" + ports.caseLinkBaseUrl(),
 					"--notification.cors.allowed-origins=" + intakeOrigins), kafkaClient.stream())
 			.toList();
 		this.notification = new SpringService("notification-service", home.serviceJar("notification-service"),
@@ -165,7 +169,7 @@ public final class LocalStack implements AutoCloseable {
 		kafka.start();
 		log("Starting GreenMail SMTP on 127.0.0.1:" + ports.smtp());
 		mail.start();
-		log("Starting notification-service's database (H2 server) on 127.0.0.1:" + ports.database());
+		log("Starting PostgreSQL on 127.0.0.1:" + ports.postgres() + " (databases notification, casework)");
 		database.start();
 		log("Starting intake-service, triage-service and notification-service");
 		List<SpringService> services = List.of(intake, triage, notification);
@@ -173,7 +177,7 @@ public final class LocalStack implements AutoCloseable {
 		services.forEach(service -> service.awaitReady(SERVICE_READY_TIMEOUT));
 	}
 
-	/** Stops the services first (so they can finish in-flight work), then Kafka, then mail. */
+	/** Stops the services first (so they can finish in-flight work), then Kafka, mail and PostgreSQL. */
 	@Override
 	public synchronized void close() {
 		if (closed) {
@@ -235,12 +239,13 @@ public final class LocalStack implements AutoCloseable {
 				  Actuator                http://127.0.0.1:{%d,%d,%d}/actuator/{health,prometheus}
 				  Kafka                   %s
 				  SMTP (GreenMail)        127.0.0.1:%d
-				  Notification database   %s (H2 server, user sa, no password)
+				  PostgreSQL              %s (user notification, password notification)
+				                          %s (user casework or casework_app, password the same as the user)
 				  Staff mailboxes         %s/api/user/crisis-oncall@clinic.local/messages (or tms@, cbt@, ...)
 				  Logs and data           %s
 				""".formatted(intake.url(), triage.url(), notification.url(), Ports.management(ports.intake()),
 				Ports.management(ports.triage()), Ports.management(ports.notification()), ports.bootstrapServers(),
-				ports.smtp(), database.jdbcUrl(), mail.apiUrl(), runDir);
+				ports.smtp(), database.notificationJdbcUrl(), database.caseworkJdbcUrl(), mail.apiUrl(), runDir);
 	}
 
 	Ports ports() {
@@ -272,12 +277,16 @@ public final class LocalStack implements AutoCloseable {
 		return mail;
 	}
 
+	DatabaseServer database() {
+		return database;
+	}
+
 	/**
 	 * A port already taken usually means another stack is running: its services would answer our
 	 * health checks and requests, and every result would be someone else's.
 	 */
 	private void requireFreePorts() {
-		List<Integer> wanted = List.of(ports.kafka(), ports.kafkaController(), ports.smtp(), ports.mailApi(), ports.database(),
+		List<Integer> wanted = List.of(ports.kafka(), ports.kafkaController(), ports.smtp(), ports.mailApi(), ports.postgres(),
 				ports.intake(), ports.triage(), ports.notification(), Ports.management(ports.intake()),
 				Ports.management(ports.triage()), Ports.management(ports.notification()));
 		List<Integer> taken = wanted.stream().filter(Readiness::portOpen).toList();

@@ -5,18 +5,23 @@ package org.openintake.localstack;
  * offset moves every port at once so that a test stack can run beside a developer's own.
  */
 record Ports(int kafka, int kafkaController, int smtp, int mailApi, int intake, int triage, int notification,
-		int database) {
+		int casework, int postgres) {
 
 	/** Actuator (health, prometheus) listens on the service port + 1000. */
 	static final int MANAGEMENT_OFFSET = 1000;
 
 	static Ports withOffset(int offset) {
 		return new Ports(9092 + offset, 9093 + offset, 3025 + offset, 8025 + offset, 8080 + offset, 8081 + offset,
-				8082 + offset, 9094 + offset);
+				8082 + offset, 8083 + offset, 5432 + offset);
 	}
 
 	static int management(int port) {
 		return port + MANAGEMENT_OFFSET;
+	}
+
+	/** Where staff open a case: casework-service's case page (notification's emails link to it). */
+	String caseLinkBaseUrl() {
+		return "http://127.0.0.1:" + casework + "/staff/cases";
 	}
 
 	String bootstrapServers() {

@@ -38,10 +38,6 @@ record StackHome(Path repository, Path target) {
 		return jarIn("greenmail-lib", "greenmail-standalone");
 	}
 
-	Path h2Jar() {
-		return jarIn("h2-lib", "h2");
-	}
-
 	private Path jarIn(String directory, String artifact) {
 		Path lib = required(target.resolve(directory));
 		try (Stream<Path> jars = Files.list(lib)) {

@@ -66,6 +66,35 @@ class ComposeFileTest {
 		assertThat(services.get("triage-service")).doesNotContainKey("ports");
 	}
 
+	@Test
+	void postgresCreatesEachServiceDatabaseAndNotificationUsesIt() {
+		Map<String, Object> postgres = services.get("postgres");
+		assertThat(postgres.get("image")).isEqualTo("postgres:17");
+		assertThat(postgres).containsKeys("healthcheck", "mem_limit");
+		assertThat(postgres.get("configs").toString()).contains("postgres-init", "/docker-entrypoint-initdb.d/");
+		@SuppressWarnings("unchecked")
+		Map<String, Map<String, Object>> configs = (Map<String, Map<String, Object>>) load().get("configs");
+		assertThat(configs.get("postgres-init").get("content").toString()).contains(
+				"CREATE ROLE notification LOGIN PASSWORD 'notification'",
+				"CREATE DATABASE notification OWNER notification", "CREATE ROLE casework LOGIN PASSWORD 'casework'",
+				"CREATE DATABASE casework OWNER casework", "CREATE ROLE casework_app LOGIN PASSWORD 'casework_app'",
+				"GRANT CONNECT ON DATABASE casework TO casework_app");
+
+		Map<String, Object> notification = services.get("notification-service");
+		Map<?, ?> environment = (Map<?, ?>) notification.get("environment");
+		assertThat(environment.get("SPRING_DATASOURCE_URL")).isEqualTo("jdbc:postgresql://postgres:5432/notification");
+		assertThat(environment.get("SPRING_DATASOURCE_USERNAME")).isEqualTo("notification");
+		assertThat(environment.containsKey("SPRING_DATASOURCE_PASSWORD")).isTrue();
+		assertThat(notification.get("depends_on").toString()).contains("postgres", "service_healthy");
+		// the ledger is in PostgreSQL now: no database file of its own
+		assertThat(notification).doesNotContainKey("volumes");
+	}
+
+	@Test
+	void noH2Anywhere() throws IOException {
+		assertThat(Files.readString(repository.resolve("docker-compose.yml"))).doesNotContain("jdbc:h2", "h2database");
+	}
+
 	private static Map<String, Object> load() {
 		try {
 			return new Yaml().load(Files.readString(repository.resolve("docker-compose.yml")));

@@ -25,7 +25,7 @@ public final class FaultStack implements AutoCloseable {
 		this.triage = stack.triage();
 	}
 
-	/** Starts Kafka, GreenMail and the three services on the design's ports moved by {@code portOffset}. */
+	/** Starts Kafka, GreenMail, PostgreSQL and the three services on the design's ports moved by {@code portOffset}. */
 	public static FaultStack start(int portOffset, String runDirName) {
 		// The load client plays many patients from one address: the per-client rate limit would
 		// refuse most of them with 429 and hide what the faults do.
@@ -126,6 +126,21 @@ public final class FaultStack implements AutoCloseable {
 
 	public void restartNotification() {
 		restart(stack.notification());
+	}
+
+	/** Stops PostgreSQL cleanly; its data directory stays. */
+	public void stopDatabase() {
+		stack.database().stop();
+	}
+
+	/** Starts PostgreSQL again on the data it had. */
+	public void startDatabase() {
+		stack.database().start();
+	}
+
+	/** Stops and starts PostgreSQL on the same data: the services lose every connection meanwhile. */
+	public void restartDatabase() {
+		stack.database().restart();
 	}
 
 	/** Stops GreenMail; it keeps its mailboxes in memory only, so they are gone when it is back. */

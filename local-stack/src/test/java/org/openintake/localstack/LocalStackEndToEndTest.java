@@ -55,6 +55,8 @@ class LocalStackEndToEndTest {
 		JsonNode email = mail.awaitMessageAbout("cbt@clinic.local", caseId);
 		String raw = email.get("mimeMessage").asString();
 		assertThat(raw).contains(caseId).doesNotContain(CANARY);
+		// the link goes to casework-service's case page, on this stack's port
+		assertThat(raw).contains(stack.ports().caseLinkBaseUrl() + "/");
 		assertThat(email.get("subject").asString()).doesNotContainIgnoringCase("depress");
 
 		JsonNode outcome = outcome(caseId, receipt.get("receiptToken").asString(), 200);

@@ -8,6 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * What a privacy reviewer checks on a running system: a canary in every free-text field of real
  * intakes, and in poison records written straight to every topic, and afterwards no service log,
- * metric scrape, dead-letter header, email or notification database holds it. The record values
+ * metric scrape, dead-letter header, email or notification's PostgreSQL tables hold it. The record values
  * on the topics (DLQs included) are the one place the canary may be: Kafka is the system of record.
  */
 @ExtendWith(SharedStack.class)
@@ -128,14 +133,31 @@ class NoHealthDataLeaksTest {
 	}
 
 	@Test
-	void theNotificationDatabaseHoldsNoAnswersOrNames() throws IOException {
-		try (Stream<Path> files = Files.walk(stack.runDir().resolve("notification-db"))) {
-			List<Path> databaseFiles = files.filter(Files::isRegularFile).toList();
-			assertThat(databaseFiles).as("the database is on disk there").isNotEmpty();
-			for (Path file : databaseFiles) {
-				String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-				assertThat(bytes).as(file.toString()).doesNotContain(TEXT_CANARY).doesNotContain(NAME_CANARY);
+	void theNotificationDatabaseHoldsNoAnswersOrNames() throws SQLException {
+		// Through SQL, as notification itself sees it: the data directory also holds casework's
+		// database, the case's system of record, where names and answers belong.
+		DatabaseServer database = stack.database();
+		try (Connection connection = DriverManager.getConnection(database.notificationJdbcUrl(),
+				DatabaseServer.NOTIFICATION.owner(), DatabaseServer.NOTIFICATION.password());
+				Statement sql = connection.createStatement()) {
+			List<String> tables = new ArrayList<>();
+			try (ResultSet rows = sql.executeQuery(
+					"SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
+				while (rows.next()) {
+					tables.add(rows.getString(1));
+				}
 			}
+			assertThat(tables).as("notification's tables").contains("case_status", "email_ledger");
+			StringBuilder everything = new StringBuilder();
+			for (String table : tables) {
+				try (ResultSet rows = sql.executeQuery("SELECT t::text FROM public.\"" + table + "\" t")) {
+					while (rows.next()) {
+						everything.append(table).append(' ').append(rows.getString(1)).append('\n');
+					}
+				}
+			}
+			assertThat(everything).as("the cases are there").contains(routineCase).contains(crisisCase);
+			assertThat(everything.toString()).doesNotContain(TEXT_CANARY).doesNotContain(NAME_CANARY);
 		}
 	}
 

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Everything a deployment sets for this service under {@code notification.*}.
  *
  * @param from sender address of every email
- * @param caseLinkBaseUrl staff open a case at {@code <caseLinkBaseUrl>/<caseId>}
+ * @param caseLinkBaseUrl staff open a case at {@code <caseLinkBaseUrl>/<caseId>} (casework-service's case page)
  * @param mailboxes where staff emails go
  * @param retry back-off for SMTP that is temporarily unavailable, per lane
  * @param cors origins of the patient page allowed to call the GET APIs
@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("notification")
 public record NotificationProperties(
 		@DefaultValue("openintake@clinic.local") String from,
-		@DefaultValue("http://127.0.0.1:8080/staff/cases") URI caseLinkBaseUrl,
+		@DefaultValue("http://127.0.0.1:8083/staff/cases") URI caseLinkBaseUrl,
 		@DefaultValue Mailboxes mailboxes,
 		Retries retry,
 		@DefaultValue Cors cors,
@@ -36,7 +36,9 @@ public record NotificationProperties(
 
 	/**
 	 * @param crisisOnCall receives every crisis case, flagged high priority
-	 * @param escalation receives a crisis case the on-call mailbox could not be sent
+	 * @param escalation receives a crisis case the on-call mailbox could not be sent, and every
+	 * escalation of a crisis case nobody acknowledged in time
+	 * @param clinicalLead receives the second and later escalations of an unacknowledged crisis case
 	 * @param trackDomain a track without an explicit mailbox goes to
 	 * {@code <track, lower case, '_' as '-'>@<trackDomain>}
 	 * @param tracks explicit mailbox per track, overriding the derived one
@@ -44,6 +46,7 @@ public record NotificationProperties(
 	public record Mailboxes(
 			@DefaultValue("crisis-oncall@clinic.local") String crisisOnCall,
 			@DefaultValue("crisis-escalation@clinic.local") String escalation,
+			@DefaultValue("clinical-lead@clinic.local") String clinicalLead,
 			@DefaultValue("clinic.local") String trackDomain,
 			Map<Track, String> tracks) {
 

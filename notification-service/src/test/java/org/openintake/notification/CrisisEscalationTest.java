@@ -34,7 +34,7 @@ class CrisisEscalationTest {
 		try (ScriptedSmtpServer smtp = new ScriptedSmtpServer(
 				(rcpt) -> rcpt.equals("crisis-oncall@clinic.local") ? 421 : null);
 				ConfigurableApplicationContext app = StandaloneService.start("crisisCases", topic, "g-" + topic,
-						StandaloneService.fileDatabase(), smtp.port(), SHORT_RETRIES)) {
+						StandaloneService.newDatabase(), smtp.port(), SHORT_RETRIES)) {
 			NotificationTestSupport.publish(topic, caseId, crisisCase(caseId, null));
 
 			await().atMost(WAIT).until(() -> smtp.acceptedFor("crisis-escalation@clinic.local", caseId).size() == 1);
@@ -52,7 +52,7 @@ class CrisisEscalationTest {
 		try (ScriptedSmtpServer smtp = new ScriptedSmtpServer(
 				(rcpt) -> rcpt.equals("patient@example.org") ? 452 : null);
 				ConfigurableApplicationContext app = StandaloneService.start("crisisCases", topic, "g-" + topic,
-						StandaloneService.fileDatabase(), smtp.port(), SHORT_RETRIES)) {
+						StandaloneService.newDatabase(), smtp.port(), SHORT_RETRIES)) {
 			NotificationTestSupport.publish(topic, caseId, crisisCase(caseId, "patient@example.org"));
 			// Same key, same partition: when this one is mailed, the first record's fate is settled.
 			NotificationTestSupport.publish(topic, caseId, crisisCase(nextCaseId, null));

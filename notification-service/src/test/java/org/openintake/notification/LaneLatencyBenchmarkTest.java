@@ -39,7 +39,7 @@ class LaneLatencyBenchmarkTest {
 		try (ScriptedSmtpServer smtp = new ScriptedSmtpServer((rcpt) -> null);
 				ConfigurableApplicationContext app = StandaloneService.start(
 						Map.of("crisisCases", crisisTopic, "routedCases", routineTopic), "g-" + run,
-						StandaloneService.fileDatabase(), smtp.port(), Map.of())) {
+						StandaloneService.newDatabase(), smtp.port(), Map.of())) {
 			// Warm-up: both consumers have their partitions and have sent once before the clock runs.
 			NotificationTestSupport.kafka().send(routineTopic, "warm-up-routine", bytes("warm-up-routine", false));
 			NotificationTestSupport.kafka().send(crisisTopic, "warm-up-crisis", bytes("warm-up-crisis", true));

@@ -38,11 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One application context for every test class (same configuration, so Spring caches it): the
- * module-wide embedded KRaft broker and a GreenMail SMTP server on 127.0.0.1 at a free port.
+ * module-wide embedded KRaft broker, a GreenMail SMTP server on 127.0.0.1 at a free port, and a
+ * database of its own on the module's embedded PostgreSQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-				"spring.datasource.url=jdbc:h2:mem:notification-test;DB_CLOSE_DELAY=-1",
 				"management.server.port=0", "notification.case-link-base-url=https://staff.test/cases",
 				"notification.retry.crisis.initial-interval=200ms", "notification.retry.crisis.max-interval=1s",
 				"notification.retry.crisis.max-retries=40", "notification.retry.routine.initial-interval=200ms",
@@ -64,9 +64,15 @@ public abstract class NotificationTestSupport {
 	@Autowired
 	protected MeterRegistry meters;
 
+	/** The shared context's database on the module's one embedded PostgreSQL (see {@link TestDatabases}). */
+	private static final String DATABASE = TestDatabases.newDatabase();
+
 	@DynamicPropertySource
-	static void smtp(DynamicPropertyRegistry registry) {
+	static void smtpAndDatabase(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.port", () -> SMTP_PORT);
+		registry.add("spring.datasource.url", () -> DATABASE);
+		registry.add("spring.datasource.username", TestDatabases::username);
+		registry.add("spring.datasource.password", () -> "");
 	}
 
 	protected static String newCaseId() {

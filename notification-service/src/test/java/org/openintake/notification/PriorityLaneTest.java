@@ -30,7 +30,7 @@ class PriorityLaneTest {
 				(rcpt) -> rcpt.equals("cbt@clinic.local") ? 451 : null);
 				ConfigurableApplicationContext app = StandaloneService.start(
 						Map.of("crisisCases", crisisTopic, "routedCases", routineTopic), "g-" + run,
-						StandaloneService.fileDatabase(), smtp.port(), Map.of())) {
+						StandaloneService.newDatabase(), smtp.port(), Map.of())) {
 			List<String> routine = new ArrayList<>();
 			for (int i = 0; i < 30; i++) {
 				String caseId = UUID.randomUUID().toString();

@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The ledger lives in a file: a restarted service that is handed the same records again (a new
- * consumer group reads from the start, as after lost offsets or a replay) sends nothing twice.
+ * The ledger lives in PostgreSQL, not in the process: a restarted service that is handed the same
+ * records again (a new consumer group reads from the start, as after lost offsets or a replay)
+ * sends nothing twice.
  * Runs its own application twice on its own topic, beside the shared test context.
  */
 class RestartRedeliveryTest {
@@ -36,7 +37,7 @@ class RestartRedeliveryTest {
 	void aRestartedServiceDoesNotMailARedeliveredCaseAgain() {
 		String run = UUID.randomUUID().toString();
 		String topic = "restart-test-" + run;
-		String database = StandaloneService.fileDatabase();
+		String database = StandaloneService.newDatabase();
 		String caseId = UUID.randomUUID().toString();
 		String event = NotificationTestSupport.json(NotificationTestSupport.triaged(caseId, false, RiskLevel.LOW,
 				Track.CBT, List.of(),

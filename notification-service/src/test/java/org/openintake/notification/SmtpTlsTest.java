@@ -60,7 +60,7 @@ class SmtpTlsTest {
 		String topic = "tls-test-" + UUID.randomUUID();
 		String caseId = UUID.randomUUID().toString();
 		try (ConfigurableApplicationContext app = StandaloneService.start("crisisCases", topic, "g-" + topic,
-				StandaloneService.fileDatabase(), port,
+				StandaloneService.newDatabase(), port,
 				Map.of("spring.mail.ssl.enabled", "true", "spring.mail.ssl.bundle", "mail-relay",
 						"spring.ssl.bundle.pem.mail-relay.truststore.certificate", "file:" + certificate.toAbsolutePath()))) {
 			NotificationTestSupport.publish(topic, caseId,

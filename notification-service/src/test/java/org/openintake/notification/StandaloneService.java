@@ -3,13 +3,12 @@ package org.openintake.notification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the real application on its own topic, consumer group and file database, beside the
+ * Starts the real application on its own topic, consumer group and database, beside the
  * shared test context: for restarts and for settings the shared context can't have.
  */
 final class StandaloneService {
@@ -33,7 +32,8 @@ final class StandaloneService {
 			int smtpPort, Map<String, String> extra) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
 				"--spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
-				"--spring.datasource.url=" + database, "--spring.mail.port=" + smtpPort,
+				"--spring.datasource.url=" + database, "--spring.datasource.username=" + TestDatabases.username(),
+				"--spring.datasource.password=", "--spring.mail.port=" + smtpPort,
 				"--spring.cloud.function.definition=" + String.join(";", topicByFunction.keySet())));
 		topicByFunction.forEach((function, topic) -> {
 			args.add("--spring.cloud.stream.bindings." + function + "-in-0.destination=" + topic);
@@ -43,8 +43,9 @@ final class StandaloneService {
 		return new SpringApplicationBuilder(NotificationApplication.class).run(args.toArray(String[]::new));
 	}
 
-	static String fileDatabase() {
-		return "jdbc:h2:file:./target/standalone-db/" + UUID.randomUUID();
+	/** A database of its own on the embedded PostgreSQL, kept across restarts of the service. */
+	static String newDatabase() {
+		return TestDatabases.newDatabase();
 	}
 
 }

@@ -49,15 +49,30 @@ public class CaseNotifier {
 		// A crisis flag on either side wins: a case is never quietly downgraded to routine.
 		boolean crisis = event.crisis() || lane == Lane.CRISIS;
 		CaseTriaged.Contact contact = event.contact();
-		this.cases.triaged(event.caseId(), crisis, (contact != null) ? contact.receiptTokenHash() : null,
-				(contact != null) ? contact.country() : null, (contact != null) ? contact.locale() : null,
-				event.submittedAt());
+		String tokenHash = (contact != null) ? contact.receiptTokenHash() : null;
+		String country = (contact != null) ? contact.country() : null;
+		String locale = (contact != null) ? contact.locale() : null;
 
-		SendResult staff = this.outbox.send(this.staffEmails.forCase(event, crisis));
+		SendResult staff;
+		try {
+			staff = this.outbox.send(this.staffEmails.forCase(event, crisis));
+		}
+		catch (RuntimeException ex) {
+			// Not mailed (yet): the patient page still learns that triage has the case. The send's
+			// failure decides retry or dead-letter, so a failing write must not replace it.
+			try {
+				this.cases.triaged(event.caseId(), crisis, tokenHash, country, locale, event.submittedAt());
+			}
+			catch (RuntimeException writeFailure) {
+				ex.addSuppressed(writeFailure);
+			}
+			throw ex;
+		}
 		if (staff == SendResult.SENT && event.submittedAt() != null) {
 			endToEndLatency(lane).record(Duration.between(event.submittedAt(), Instant.now()));
 		}
-		this.cases.notified(event.caseId(), crisis);
+		// Triaged and notified in one write: the database was the busiest process under backlog.
+		this.cases.notified(event.caseId(), crisis, tokenHash, country, locale, event.submittedAt());
 
 		Optional<Email> ack = this.patientAcks.forCase(event);
 		if (ack.isPresent()) {

@@ -53,7 +53,7 @@ public class EmailOutbox {
 	 * @throws SmtpRejected when SMTP refused it for good, or the address cannot be used
 	 */
 	public SendResult send(Email email) {
-		String messageId = MessageIds.of(email.caseId(), email.kind(), email.to());
+		String messageId = MessageIds.of(email);
 		if (this.ledger.alreadySent(messageId)) {
 			count(email.kind(), "duplicate");
 			return SendResult.DUPLICATE;
@@ -84,7 +84,7 @@ public class EmailOutbox {
 
 	/** Whether SMTP has accepted this email before (by this or an earlier run of the service). */
 	public boolean wasSent(Email email) {
-		return this.ledger.alreadySent(MessageIds.of(email.caseId(), email.kind(), email.to()));
+		return this.ledger.alreadySent(MessageIds.of(email));
 	}
 
 	private MimeMessage compose(Email email, String messageId) throws MessagingException {

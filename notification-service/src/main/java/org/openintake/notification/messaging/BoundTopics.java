@@ -14,13 +14,21 @@ class BoundTopics {
 
 	private final String receipts;
 
+	private final String caseActivity;
+
 	BoundTopics(BindingServiceProperties bindings) {
 		this.crisis = bindings.getBindingDestination("crisisCases-in-0");
 		this.receipts = bindings.getBindingDestination("receivedCases-in-0");
+		this.caseActivity = bindings.getBindingDestination("caseActivity-in-0");
 	}
 
 	boolean isCrisisLane(String topic) {
 		return this.crisis.equals(topic);
+	}
+
+	/** Escalations of crisis cases: retried like the crisis lane. */
+	boolean isCaseActivity(String topic) {
+		return this.caseActivity.equals(topic);
 	}
 
 	boolean isReceipts(String topic) {

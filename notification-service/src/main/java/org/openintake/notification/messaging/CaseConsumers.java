@@ -5,12 +5,13 @@ import java.util.function.Consumer;
 import org.openintake.notification.casemail.CaseNotifier;
 import org.openintake.notification.casemail.Lane;
 import org.openintake.notification.cases.CaseStatusStore;
+import org.openintake.notification.escalation.CaseActivityHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * The three Spring Cloud Stream consumers. Each is its own binding with its own listener container
+ * The four Spring Cloud Stream consumers. Each is its own binding with its own listener container
  * and thread, so a backlog (or an SMTP outage being retried) on routine cases never holds up the
  * crisis lane. Values arrive as raw bytes so unreadable records can be dead-lettered untouched.
  */
@@ -27,6 +28,12 @@ class CaseConsumers {
 	@Bean
 	Consumer<Message<byte[]>> routedCases(EventReader reader, CaseNotifier notifier) {
 		return (message) -> notifier.notify(reader.caseTriaged(message.getPayload()), Lane.ROUTINE);
+	}
+
+	/** {@code case-activity}: escalations of crisis cases nobody acknowledged, and the acknowledgements. */
+	@Bean
+	Consumer<Message<byte[]>> caseActivity(EventReader reader, CaseActivityHandler handler) {
+		return (message) -> handler.handle(reader.caseActivity(message.getPayload()));
 	}
 
 	/** {@code intake-submissions}: only to know a case exists and who may ask about it. */

@@ -54,6 +54,7 @@ class DeadLetters implements ConsumerRecordRecoverer {
 		this.topics = topics;
 		dlqCounter(Topics.CASES_CRISIS);
 		dlqCounter(Topics.CASES_ROUTED);
+		dlqCounter(Topics.CASE_ACTIVITY);
 	}
 
 	@Override
@@ -70,6 +71,11 @@ class DeadLetters implements ConsumerRecordRecoverer {
 		dlqCounter(record.topic()).increment();
 		log.error("Dead-lettered {} partition {} offset {}: {}", record.topic(), record.partition(), record.offset(),
 				reason);
+		if (this.topics.isCaseActivity(record.topic())) {
+			// An escalation that could not be sent: the dead-letter alert is what is left, and
+			// casework repeats the escalation at its next step until someone acknowledges the case.
+			return;
+		}
 		try {
 			escalateIfCrisis(record, reason);
 		}

@@ -2,6 +2,7 @@ package org.openintake.notification.messaging;
 
 import java.util.regex.Pattern;
 
+import org.openintake.events.CaseActivity;
 import org.openintake.events.CaseTriaged;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -33,6 +34,16 @@ class EventReader {
 		CaseTriaged event = parse(value, CaseTriaged.class, "not a CaseTriaged JSON document");
 		requireCaseId(event.caseId());
 		return event;
+	}
+
+	/** An unknown {@code type} reads as null: nothing to do, not an unreadable record. */
+	CaseActivity caseActivity(byte[] value) {
+		CaseActivity activity = parse(value, CaseActivity.class, "not a CaseActivity JSON document");
+		requireCaseId(activity.caseId());
+		if (activity.type() == CaseActivity.Type.CRISIS_ACKNOWLEDGEMENT_OVERDUE && activity.escalationStep() < 1) {
+			throw new UnreadableRecord("CRISIS_ACKNOWLEDGEMENT_OVERDUE without an escalation step of 1 or more");
+		}
+		return activity;
 	}
 
 	SubmissionReceipt submission(byte[] value) {

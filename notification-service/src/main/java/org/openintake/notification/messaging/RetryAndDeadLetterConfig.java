@@ -60,8 +60,10 @@ class RetryAndDeadLetterConfig {
 			public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName,
 					String group, BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
 					BackOff backOff) {
-				NotificationProperties.Retry retry = topics.isCrisisLane(destinationName)
-						? properties.retry().crisis() : properties.retry().routine();
+				// an escalation is about a crisis case: it retries as soon and as long as the crisis lane
+				NotificationProperties.Retry retry = (topics.isCrisisLane(destinationName)
+						|| topics.isCaseActivity(destinationName)) ? properties.retry().crisis()
+								: properties.retry().routine();
 				DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff(retry));
 				handler.addNotRetryableExceptions(UnreadableRecord.class, SmtpRejected.class);
 				container.setCommonErrorHandler(handler);
@@ -79,7 +81,8 @@ class RetryAndDeadLetterConfig {
 	@Bean
 	KafkaAdmin.NewTopics deadLetterTopics(@Value("${notification.topics.partitions:6}") int partitions,
 			@Value("${notification.topics.replication-factor:1}") short replicationFactor) {
-		return new KafkaAdmin.NewTopics(List.of(Topics.dlq(Topics.CASES_CRISIS), Topics.dlq(Topics.CASES_ROUTED))
+		return new KafkaAdmin.NewTopics(List.of(Topics.dlq(Topics.CASES_CRISIS), Topics.dlq(Topics.CASES_ROUTED),
+				Topics.dlq(Topics.CASE_ACTIVITY))
 			.stream()
 			.map((name) -> TopicBuilder.name(name).partitions(partitions).replicas(replicationFactor).build())
 			.toArray(NewTopic[]::new));

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps only what is still needed: case statuses (which the patient page polls for minutes, not
- * months) and ledger rows (which only matter while Kafka could still redeliver a record) older
- * than {@code notification.retention} are deleted.
+ * months), ledger rows and acknowledgements (which only matter while Kafka could still redeliver
+ * a record) older than {@code notification.retention} are deleted.
  */
 @Component
 class RetentionPurge {
@@ -38,9 +38,12 @@ class RetentionPurge {
 		Timestamp cutoff = Timestamp.from(Instant.now(this.clock).minus(this.properties.retention()));
 		int cases = this.jdbc.sql("DELETE FROM case_status WHERE updated_at < ?").param(cutoff).update();
 		int emails = this.jdbc.sql("DELETE FROM email_ledger WHERE sent_at < ?").param(cutoff).update();
-		if (cases + emails > 0) {
-			log.info("Retention: removed {} case statuses and {} ledger entries older than {}", cases, emails,
-					this.properties.retention());
+		int acknowledgements = this.jdbc.sql("DELETE FROM case_acknowledgement WHERE recorded_at < ?")
+			.param(cutoff)
+			.update();
+		if (cases + emails + acknowledgements > 0) {
+			log.info("Retention: removed {} case statuses, {} ledger entries and {} acknowledgements older than {}",
+					cases, emails, acknowledgements, this.properties.retention());
 		}
 	}
 

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Old case statuses and ledger rows go; recent ones stay. */
+/** Old case statuses, ledger rows and acknowledgements go; recent ones stay. */
 class RetentionPurgeTest extends NotificationTestSupport {
 
 	@Autowired
@@ -29,6 +29,8 @@ class RetentionPurgeTest extends NotificationTestSupport {
 		insertCase(recentCase, Instant.now().minus(Duration.ofDays(29)));
 		insertLedger(oldCase, Instant.now().minus(Duration.ofDays(31)));
 		insertLedger(recentCase, Instant.now().minus(Duration.ofDays(29)));
+		insertAcknowledgement(oldCase, Instant.now().minus(Duration.ofDays(31)));
+		insertAcknowledgement(recentCase, Instant.now().minus(Duration.ofDays(29)));
 
 		this.purge.purge();
 
@@ -36,6 +38,14 @@ class RetentionPurgeTest extends NotificationTestSupport {
 		assertThat(count("email_ledger", oldCase)).isZero();
 		assertThat(count("case_status", recentCase)).isOne();
 		assertThat(count("email_ledger", recentCase)).isOne();
+		assertThat(count("case_acknowledgement", oldCase)).isZero();
+		assertThat(count("case_acknowledgement", recentCase)).isOne();
+	}
+
+	private void insertAcknowledgement(String caseId, Instant recordedAt) {
+		this.jdbc.sql("INSERT INTO case_acknowledgement (case_id, acknowledged_at, recorded_at) VALUES (?, ?, ?)")
+			.params(caseId, Timestamp.from(recordedAt), Timestamp.from(recordedAt))
+			.update();
 	}
 
 	private void insertCase(String caseId, Instant updatedAt) {

@@ -13,12 +13,13 @@ import java.util.stream.Stream;
 
 /**
  * The whole system on one machine, on real infrastructure and without Docker: a KRaft Kafka
- * broker, GreenMail, PostgreSQL and the three services, each a process of its own, on the
+ * broker, GreenMail, PostgreSQL, an OIDC provider and the four services, each a process of its own, on the
  * design's ports.
  * Ctrl-C or SIGTERM stops all of them.
  *
  * <pre>
  * java -jar local-stack/target/local-stack.jar [--port-offset=N] [--run-dir=PATH] [--kafka-tls] [--intake.NAME=VALUE ...]
+ *     [--casework.NAME=VALUE ...]
  * </pre>
  * {@code --kafka-tls} runs Kafka with TLS-only client connections (see {@link KafkaTls}).
  * Options starting with {@code --intake.} are passed to intake-service, e.g. a load run from one
@@ -43,6 +44,14 @@ public final class LocalStack implements AutoCloseable {
 	private final SpringService triage;
 
 	private final SpringService notification;
+
+	private final DemoStaff staff;
+
+	private final IdentityProvider identityProvider;
+
+	private final SpringService casework;
+
+	private final List<String> caseworkArguments;
 
 	private final StackHome home;
 
@@ -77,6 +86,15 @@ public final class LocalStack implements AutoCloseable {
 	 * and every service is configured to trust it
 	 */
 	LocalStack(Ports ports, Path runDir, List<String> extraIntakeArguments, boolean kafkaTls) {
+		this(ports, runDir, extraIntakeArguments, kafkaTls, List.of());
+	}
+
+	/**
+	 * @param extraCaseworkArguments more {@code --name=value} settings for casework-service, e.g.
+	 * crisis acknowledgement deadlines of seconds for a test of escalation
+	 */
+	LocalStack(Ports ports, Path runDir, List<String> extraIntakeArguments, boolean kafkaTls,
+			List<String> extraCaseworkArguments) {
 		StackHome home = StackHome.locate();
 		this.home = home;
 		this.ports = ports;
@@ -114,12 +132,31 @@ public final class LocalStack implements AutoCloseable {
 			.toList();
 		this.notification = new SpringService("notification-service", home.serviceJar("notification-service"),
 				ports.notification(), notificationArguments, runDir);
+		// the staff side: the OIDC provider with one demo account per role, and casework-service,
+		// which signs staff in there; the client secret is drawn per run like the passwords
+		this.staff = new DemoStaff();
+		String clientSecret = IdempotencySecret.generate();
+		this.identityProvider = new IdentityProvider(ports, home.identityProviderJar(), staff, clientSecret, runDir);
+		this.caseworkArguments = Stream.concat(Stream.of(kafkaArg,
+				"--spring.datasource.url=" + database.caseworkJdbcUrl(),
+				"--spring.datasource.username=" + DatabaseServer.CASEWORK_APP,
+				"--spring.datasource.password=" + DatabaseServer.CASEWORK_APP_PASSWORD,
+				"--spring.flyway.user=" + DatabaseServer.CASEWORK.owner(),
+				"--spring.flyway.password=" + DatabaseServer.CASEWORK.password(),
+				"--spring.security.oauth2.client.provider.clinic.issuer-uri=" + ports.issuer(),
+				"--spring.security.oauth2.client.registration.clinic.client-secret=" + clientSecret,
+				"--casework.public-base-url=http://127.0.0.1:" + ports.casework()), kafkaClient.stream())
+			.collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+		this.caseworkArguments.addAll(extraCaseworkArguments);
+		this.casework = new SpringService("casework-service", home.serviceJar("casework-service"), ports.casework(),
+				caseworkArguments, runDir);
 	}
 
 	public static void main(String[] args) {
 		int offset = 0;
 		Path runDir = StackHome.locate().target().resolve("run");
 		List<String> intakeOptions = new ArrayList<>();
+		List<String> caseworkOptions = new ArrayList<>();
 		boolean kafkaTls = false;
 		for (String arg : args) {
 			if (arg.startsWith("--port-offset=")) {
@@ -134,13 +171,17 @@ public final class LocalStack implements AutoCloseable {
 			else if (arg.startsWith("--intake.") && arg.contains("=")) {
 				intakeOptions.add(arg);
 			}
+			else if (arg.startsWith("--casework.") && arg.contains("=")) {
+				caseworkOptions.add(arg);
+			}
 			else {
 				System.err.println("Unknown option " + arg + ". Usage: java -jar local-stack/target/local-stack.jar"
-						+ " [--port-offset=N] [--run-dir=PATH] [--kafka-tls] [--intake.NAME=VALUE ...]");
+						+ " [--port-offset=N] [--run-dir=PATH] [--kafka-tls] [--intake.NAME=VALUE ...]"
+						+ " [--casework.NAME=VALUE ...]");
 				System.exit(2);
 			}
 		}
-		LocalStack stack = new LocalStack(Ports.withOffset(offset), runDir, intakeOptions, kafkaTls);
+		LocalStack stack = new LocalStack(Ports.withOffset(offset), runDir, intakeOptions, kafkaTls, caseworkOptions);
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
 		try {
 			stack.start();
@@ -171,10 +212,17 @@ public final class LocalStack implements AutoCloseable {
 		mail.start();
 		log("Starting PostgreSQL on 127.0.0.1:" + ports.postgres() + " (databases notification, casework)");
 		database.start();
+		log("Starting the OIDC provider on " + identityProvider.issuer());
+		identityProvider.start();
 		log("Starting intake-service, triage-service and notification-service");
 		List<SpringService> services = List.of(intake, triage, notification);
 		services.forEach(SpringService::start);
+		// casework reads the provider's discovery document when it starts
+		identityProvider.awaitReady(SERVICE_READY_TIMEOUT);
+		log("Starting casework-service");
+		casework.start();
 		services.forEach(service -> service.awaitReady(SERVICE_READY_TIMEOUT));
+		casework.awaitReady(SERVICE_READY_TIMEOUT);
 	}
 
 	/** Stops the services first (so they can finish in-flight work), then Kafka, mail and PostgreSQL. */
@@ -185,9 +233,10 @@ public final class LocalStack implements AutoCloseable {
 		}
 		closed = true;
 		log("Stopping the local stack");
-		Stream.concat(Stream.of(intake, triage, notification), extraInstances.stream())
+		Stream.concat(Stream.of(intake, triage, notification, casework), extraInstances.stream())
 			.parallel()
 			.forEach(SpringService::stop);
+		identityProvider.stop();
 		kafka.stop();
 		mail.stop();
 		database.stop();
@@ -219,6 +268,15 @@ public final class LocalStack implements AutoCloseable {
 		return startInstance("notification-service", port, notificationArguments);
 	}
 
+	/**
+	 * Starts one more casework-service on the same database and in the same consumer groups, on
+	 * {@code port} (its actuator on port + 1000). Staff signing in there need a redirect URI the
+	 * provider knows, so this one is for the event side (the fault suite), not for people.
+	 */
+	SpringService startCaseworkInstance(int port) {
+		return startInstance("casework-service", port, caseworkArguments);
+	}
+
 	/** One more instance of {@code module}, configured like the first, logging to {@code run-dir/<short name>-<port>}. */
 	private SpringService startInstance(String module, int port, List<String> arguments) {
 		SpringService instance = new SpringService(module, home.serviceJar(module), port, arguments,
@@ -230,22 +288,42 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	String describe() {
+		StringBuilder accounts = new StringBuilder();
+		for (DemoStaff.Account account : staff.accounts()) {
+			accounts.append(String.format("                            %-19s %-17s %s%n", account.username(),
+					account.password(), account.role()));
+		}
 		return """
 
 				OpenIntake local stack is running (Ctrl-C stops everything).
 				  Intake page and API     %s            POST /api/intakes
+				  Staff (casework)        %s/staff/cases   sign in with a demo account below
 				  Triage playground       %s/api/triage/assessments
 				  Notification            %s            GET /api/helplines?country=GB, GET /api/cases/{id}/outcome
-				  Actuator                http://127.0.0.1:{%d,%d,%d}/actuator/{health,prometheus}
+				  Actuator                http://127.0.0.1:{%d,%d,%d,%d}/actuator/{health,prometheus}
+				  OIDC provider           %s (Spring Authorization Server, demo accounts only)
 				  Kafka                   %s
 				  SMTP (GreenMail)        127.0.0.1:%d
 				  PostgreSQL              %s (user notification, password notification)
 				                          %s (user casework or casework_app, password the same as the user)
 				  Staff mailboxes         %s/api/user/crisis-oncall@clinic.local/messages (or tms@, cbt@, ...)
 				  Logs and data           %s
-				""".formatted(intake.url(), triage.url(), notification.url(), Ports.management(ports.intake()),
-				Ports.management(ports.triage()), Ports.management(ports.notification()), ports.bootstrapServers(),
-				ports.smtp(), database.notificationJdbcUrl(), database.caseworkJdbcUrl(), mail.apiUrl(), runDir);
+
+				  Demo staff accounts (new passwords every run):
+				                            username            password          sees
+				%s""".formatted(intake.url(), casework.url(), triage.url(), notification.url(),
+				Ports.management(ports.intake()), Ports.management(ports.triage()), Ports.management(ports.notification()),
+				Ports.management(ports.casework()), identityProvider.issuer(), ports.bootstrapServers(), ports.smtp(),
+				database.notificationJdbcUrl(), database.caseworkJdbcUrl(), mail.apiUrl(), runDir, accounts);
+	}
+
+	/** The local run's demo staff accounts (tests sign in with them). */
+	DemoStaff staff() {
+		return staff;
+	}
+
+	SpringService casework() {
+		return casework;
 	}
 
 	Ports ports() {
@@ -287,8 +365,9 @@ public final class LocalStack implements AutoCloseable {
 	 */
 	private void requireFreePorts() {
 		List<Integer> wanted = List.of(ports.kafka(), ports.kafkaController(), ports.smtp(), ports.mailApi(), ports.postgres(),
-				ports.intake(), ports.triage(), ports.notification(), Ports.management(ports.intake()),
-				Ports.management(ports.triage()), Ports.management(ports.notification()));
+				ports.intake(), ports.triage(), ports.notification(), ports.casework(), ports.identityProvider(),
+				Ports.management(ports.intake()), Ports.management(ports.triage()),
+				Ports.management(ports.notification()), Ports.management(ports.casework()));
 		List<Integer> taken = wanted.stream().filter(Readiness::portOpen).toList();
 		if (!taken.isEmpty()) {
 			throw new IllegalStateException("Ports " + taken + " are already in use on 127.0.0.1 (another local stack?)."

@@ -5,14 +5,14 @@ package org.openintake.localstack;
  * offset moves every port at once so that a test stack can run beside a developer's own.
  */
 record Ports(int kafka, int kafkaController, int smtp, int mailApi, int intake, int triage, int notification,
-		int casework, int postgres) {
+		int casework, int postgres, int identityProvider) {
 
 	/** Actuator (health, prometheus) listens on the service port + 1000. */
 	static final int MANAGEMENT_OFFSET = 1000;
 
 	static Ports withOffset(int offset) {
 		return new Ports(9092 + offset, 9093 + offset, 3025 + offset, 8025 + offset, 8080 + offset, 8081 + offset,
-				8082 + offset, 8083 + offset, 5432 + offset);
+				8082 + offset, 8083 + offset, 5432 + offset, 9000 + offset);
 	}
 
 	static int management(int port) {
@@ -22,6 +22,11 @@ record Ports(int kafka, int kafkaController, int smtp, int mailApi, int intake, 
 	/** Where staff open a case: casework-service's case page (notification's emails link to it). */
 	String caseLinkBaseUrl() {
 		return "http://127.0.0.1:" + casework + "/staff/cases";
+	}
+
+	/** The OIDC provider's issuer: staff sign in there. */
+	String issuer() {
+		return "http://127.0.0.1:" + identityProvider;
 	}
 
 	String bootstrapServers() {

@@ -34,6 +34,11 @@ record StackHome(Path repository, Path target) {
 		return required(target.resolve("kafka-lib"));
 	}
 
+	/** The identity provider's runnable jar (the module's plain jar is not runnable). */
+	Path identityProviderJar() {
+		return required(repository.resolve("identity-provider").resolve("target").resolve("identity-provider-exec.jar"));
+	}
+
 	Path greenMailJar() {
 		return jarIn("greenmail-lib", "greenmail-standalone");
 	}

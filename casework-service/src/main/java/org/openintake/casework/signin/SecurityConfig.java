@@ -23,7 +23,7 @@ class SecurityConfig {
 	@Bean
 	SecurityFilterChain staffPages(HttpSecurity http, StaffOidcUserService users,
 			@Value("${management.server.port:-1}") int managementPort) throws Exception {
-		http.authorizeHttpRequests(requests -> requests.requestMatchers("/css/**", "/js/**", "/signed-out", "/error")
+		http.authorizeHttpRequests(requests -> requests.requestMatchers("/css/**", "/js/**", "/favicon.svg", "/signed-out", "/error")
 			.permitAll()
 			// health and metrics, on the management port only (bound to 127.0.0.1; no personal data)
 			.requestMatchers(request -> request.getLocalPort() == managementPort)

@@ -74,6 +74,11 @@ public class AuditLog {
 	/** One line of the audit log. */
 	public record Entry(Instant at, String actor, String actorName, String action, String caseId, String outcome,
 			String detail, String clientAddress) {
+
+		public String shortCaseId() {
+			return org.openintake.casework.caserecord.CaseRecord.shortId(this.caseId);
+		}
+
 	}
 
 }

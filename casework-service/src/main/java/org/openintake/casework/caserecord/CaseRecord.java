@@ -39,6 +39,15 @@ public record CaseRecord(
 		int escalationStep,
 		int version) {
 
+	/** The id's last eight characters: random in a time-ordered id, where the first ones are the time. */
+	public static String shortId(String caseId) {
+		return caseId == null || caseId.length() <= 8 ? caseId : caseId.substring(caseId.length() - 8);
+	}
+
+	public String shortId() {
+		return shortId(this.caseId);
+	}
+
 	public boolean triaged() {
 		return this.triagedAt != null;
 	}

@@ -2,6 +2,8 @@ package org.openintake.casework.inbox;
 
 import java.time.Instant;
 
+import org.openintake.casework.caserecord.CaseRecord;
+
 import org.openintake.events.CaseActivity.CaseStatus;
 import org.openintake.events.RiskLevel;
 import org.openintake.events.Track;
@@ -11,8 +13,9 @@ public record InboxRow(String caseId, String patientName, boolean crisis, RiskLe
 		CaseStatus status, String assigneeName, Instant submittedAt, boolean acknowledged, boolean triaged,
 		ResponseClock clock) {
 
+	/** The id's last eight characters: random in a time-ordered id, where the first ones are the time. */
 	public String shortId() {
-		return this.caseId.length() > 8 ? this.caseId.substring(0, 8) : this.caseId;
+		return CaseRecord.shortId(this.caseId);
 	}
 
 }

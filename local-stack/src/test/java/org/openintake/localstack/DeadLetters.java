@@ -49,9 +49,22 @@ public final class DeadLetters {
 		return read(partitions -> partitions);
 	}
 
+	/** Every record on any topic (not only a dead-letter one, e.g. case-activity), from the beginning. */
+	List<ConsumerRecord<String, byte[]>> read(String topic) {
+		return readPartitions(consumer -> consumer.partitionsFor(topic, Duration.ofSeconds(30))
+			.stream()
+			.map(info -> new TopicPartition(info.topic(), info.partition()))
+			.toList());
+	}
+
 	private List<ConsumerRecord<String, byte[]>> read(UnaryOperator<List<TopicPartition>> which) {
+		return readPartitions(consumer -> which.apply(dlqPartitions(consumer)));
+	}
+
+	private List<ConsumerRecord<String, byte[]>> readPartitions(
+			java.util.function.Function<KafkaConsumer<String, byte[]>, List<TopicPartition>> which) {
 		try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-			List<TopicPartition> partitions = which.apply(dlqPartitions(consumer));
+			List<TopicPartition> partitions = which.apply(consumer);
 			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 			if (partitions.isEmpty()) {
 				return records;

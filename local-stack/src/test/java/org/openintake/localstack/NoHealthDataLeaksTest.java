@@ -39,9 +39,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What a privacy reviewer checks on a running system: a canary in every free-text field of real
- * intakes, and in poison records written straight to every topic, and afterwards no service log,
- * metric scrape, dead-letter header, email or notification's PostgreSQL tables hold it. The record values
- * on the topics (DLQs included) are the one place the canary may be: Kafka is the system of record.
+ * intakes, and in poison records written straight to every topic; staff then work the cases in
+ * casework (a view, a note and a status change whose texts hold the canary too). Afterwards no
+ * service log, metric scrape, dead-letter header, email, {@code case-activity} event, casework
+ * audit-log line or notification's PostgreSQL tables hold it. The record values on the input
+ * topics (DLQs included) and casework's case record are the places the canary may be: they are
+ * the systems of record.
  */
 @ExtendWith(SharedStack.class)
 class NoHealthDataLeaksTest {
@@ -80,6 +83,19 @@ class NoHealthDataLeaksTest {
 		await("every poison record dead-lettered").atMost(Duration.ofSeconds(120))
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> deadLetters.all().stream().map(ConsumerRecord::key).toList().containsAll(poisonKeys));
+		// staff work both cases; what they write may hold health data too
+		await("both cases in casework").atMost(Duration.ofSeconds(60)).until(() -> {
+			StaffSession lead = StaffSession.signIn(stack, "lead");
+			return lead.open("/staff/cases/" + crisisCase).statusCode() == 200
+					&& lead.open("/staff/cases/" + routineCase).statusCode() == 200;
+		});
+		StaffSession onCall = StaffSession.signIn(stack, "oncall");
+		assertThat(onCall.act(crisisCase, "acknowledge", java.util.Map.of()).statusCode()).isEqualTo(200);
+		assertThat(onCall.act(crisisCase, "notes", java.util.Map.of("note", "Rang back. " + TEXT_CANARY)).statusCode())
+			.isEqualTo(200);
+		StaffSession cbt = StaffSession.signIn(stack, "cbt");
+		assertThat(cbt.act(routineCase, "status", java.util.Map.of("status", "CONTACTED", "reason",
+				"Spoke about " + TEXT_CANARY)).statusCode()).isEqualTo(200);
 		// the escalation about the unreadable crisis record and any acknowledgements are in
 		mail.settledTotal();
 	}
@@ -94,7 +110,7 @@ class NoHealthDataLeaksTest {
 
 	@Test
 	void noMetricHoldsTheCanaries() throws Exception {
-		for (SpringService service : List.of(stack.intake(), stack.triage(), stack.notification())) {
+		for (SpringService service : List.of(stack.intake(), stack.triage(), stack.notification(), stack.casework())) {
 			String scrape = get(service.managementUrl() + "/actuator/prometheus");
 			assertThat(scrape).as(service.url()).contains("jvm_memory").doesNotContain(TEXT_CANARY).doesNotContain(NAME_CANARY);
 		}
@@ -161,6 +177,46 @@ class NoHealthDataLeaksTest {
 		}
 	}
 
+	@Test
+	void caseActivityEventsHoldIdsAndCodesOnly() {
+		List<String> values = new ArrayList<>();
+		List<String> types = new ArrayList<>();
+		for (ConsumerRecord<String, byte[]> record : new DeadLetters(stack.ports().bootstrapServers())
+			.read("case-activity")) {
+			String value = new String(record.value(), StandardCharsets.UTF_8);
+			values.add(value);
+			if (crisisCase.equals(record.key()) || routineCase.equals(record.key())) {
+				types.add(json.readTree(value).get("type").asString());
+			}
+		}
+		assertThat(types).as("the staff actions are on the topic")
+			.contains("ACKNOWLEDGED", "NOTE_ADDED", "STATUS_CHANGED");
+		assertThat(values).allSatisfy(value -> assertThat(value).doesNotContain(TEXT_CANARY)
+			.doesNotContain(NAME_CANARY)
+			.doesNotContain("Sam "));
+	}
+
+	@Test
+	void caseworksAuditLogRecordsWhoDidWhatButNoPatientData() throws SQLException {
+		DatabaseServer database = stack.database();
+		try (Connection connection = DriverManager.getConnection(database.caseworkJdbcUrl(),
+				DatabaseServer.CASEWORK.owner(), DatabaseServer.CASEWORK.password());
+				Statement sql = connection.createStatement();
+				ResultSet rows = sql.executeQuery("SELECT a::text FROM audit_log a")) {
+			StringBuilder audit = new StringBuilder();
+			while (rows.next()) {
+				audit.append(rows.getString(1)).append('\n');
+			}
+			assertThat(audit).as("the views and actions are there")
+				.contains(crisisCase)
+				.contains(routineCase)
+				.contains("VIEW_CASE")
+				.contains("NOTE")
+				.contains("STATUS_CHANGE");
+			assertThat(audit.toString()).doesNotContain(TEXT_CANARY).doesNotContain(NAME_CANARY);
+		}
+	}
+
 	/** Every log the stack's processes wrote, and none of Kafka's data files (the topics themselves). */
 	private static List<Path> serviceLogs() throws IOException {
 		Path kafkaData = stack.runDir().resolve("kafka").resolve("data");
@@ -172,7 +228,8 @@ class NoHealthDataLeaksTest {
 				.filter(file -> !file.getFileName().toString().equals("greenmail.log"))
 				.toList();
 			assertThat(logs).extracting(file -> file.getFileName().toString())
-				.contains("intake-service.log", "triage-service.log", "notification-service.log", "kafka.log");
+				.contains("intake-service.log", "triage-service.log", "notification-service.log",
+						"casework-service.log", "identity-provider.log", "kafka.log");
 			return logs;
 		}
 	}

@@ -1,4 +1,4 @@
-# One image recipe for the three services: docker build --build-arg MODULE=intake-service .
+# One image recipe for the four services: docker build --build-arg MODULE=intake-service .
 # Stage 1 builds with the Maven wrapper; stage 2 runs the jar as a non-root user on a JRE.
 FROM eclipse-temurin:17-jdk AS build
 ARG MODULE
@@ -10,7 +10,10 @@ COPY triage-engine triage-engine
 COPY intake-service intake-service
 COPY triage-service triage-service
 COPY notification-service notification-service
+COPY identity-provider identity-provider
+COPY casework-service casework-service
 COPY local-stack/pom.xml local-stack/pom.xml
+COPY benchmark/pom.xml benchmark/pom.xml
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp -q -DskipTests -pl ${MODULE} -am package
 
 FROM eclipse-temurin:17-jre

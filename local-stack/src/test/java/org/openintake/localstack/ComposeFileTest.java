@@ -57,7 +57,7 @@ class ComposeFileTest {
 
 	@Test
 	void servicesAreBoundedAndWaitForTheirTopics() {
-		for (String name : List.of("intake-service", "triage-service", "notification-service")) {
+		for (String name : List.of("intake-service", "triage-service", "notification-service", "casework-service")) {
 			Map<String, Object> service = services.get(name);
 			assertThat(service).as(name).containsKey("mem_limit");
 			assertThat(service.get("depends_on").toString()).as(name).contains("kafka-topics");
@@ -88,6 +88,36 @@ class ComposeFileTest {
 		assertThat(notification.get("depends_on").toString()).contains("postgres", "service_healthy");
 		// the ledger is in PostgreSQL now: no database file of its own
 		assertThat(notification).doesNotContainKey("volumes");
+	}
+
+	@Test
+	void caseworkSignsStaffInAtKeycloakWhoseRealmHasThePlatformsGroups() throws IOException {
+		Map<String, Object> casework = services.get("casework-service");
+		Map<?, ?> environment = (Map<?, ?>) casework.get("environment");
+		assertThat(environment.get("SPRING_DATASOURCE_URL")).isEqualTo("jdbc:postgresql://postgres:5432/casework");
+		assertThat(environment.get("SPRING_DATASOURCE_USERNAME")).isEqualTo("casework_app");
+		assertThat(environment.get("SPRING_FLYWAY_USER")).isEqualTo("casework");
+		assertThat(environment.get("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_CLINIC_AUTHORIZATION_URI").toString())
+			.startsWith("http://127.0.0.1:8180/realms/openintake/");
+		assertThat(environment.get("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_CLINIC_TOKEN_URI").toString())
+			.startsWith("http://keycloak:8080/realms/openintake/");
+		assertThat(casework.get("depends_on").toString()).contains("postgres", "keycloak", "kafka-topics");
+		assertThat(casework.get("ports").toString()).contains("127.0.0.1:8083:8083");
+
+		Map<String, Object> keycloak = services.get("keycloak");
+		assertThat(keycloak.get("command").toString()).contains("--import-realm");
+		assertThat(keycloak).containsKeys("healthcheck", "mem_limit");
+		String mount = ((List<?>) keycloak.get("volumes")).get(0).toString();
+		Path realmFile = repository.resolve(mount.substring(2, mount.indexOf(':')));
+		Map<String, Object> realm = new Yaml().load(Files.readString(realmFile));
+		assertThat(realm.get("realm")).isEqualTo("openintake");
+		assertThat(realm.get("groups").toString()).contains("oncall", "lead", "tms", "cbt", "mbsr", "neurofeedback",
+				"addiction", "psychiatry", "general-assessment");
+		String client = realm.get("clients").toString();
+		assertThat(client).contains("clientId=casework", "oidc-group-membership-mapper", "claim.name=groups",
+				"http://127.0.0.1:8083/login/oauth2/code/clinic");
+		// demo passwords must be changed at the first sign-in
+		assertThat((List<?>) realm.get("users")).allSatisfy(user -> assertThat(user.toString()).contains("temporary=true"));
 	}
 
 	@Test

@@ -39,6 +39,10 @@ class StaffSignInTest extends CaseworkTest {
 		assertThat(mark.nextElementSibling().text()).contains("suicide plan").contains("en.plan.have-plan");
 		assertThat(doc.select(".words").first().text()).startsWith("Work is hard. I have a plan to end my life");
 		assertThat(page.text()).contains("Nobody has acknowledged this case yet");
+		// on the timeline once, however often it is opened; every opening is in the audit log
+		onCall.open("/staff/cases/" + caseId);
+		assertThat(count("select count(*) from case_timeline where case_id = ? and kind = 'VIEWED'", caseId)).isEqualTo(1);
+		assertThat(count("select count(*) from audit_log where case_id = ? and action = 'VIEW_CASE'", caseId)).isEqualTo(2);
 		assertThat(page.body()).doesNotContain("<script>");
 	}
 

@@ -1,5 +1,14 @@
 package org.openintake.localstack;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,8 +38,13 @@ public final class FaultStack implements AutoCloseable {
 	public static FaultStack start(int portOffset, String runDirName) {
 		// The load client plays many patients from one address: the per-client rate limit would
 		// refuse most of them with 429 and hide what the faults do.
+		// Crisis cases must be acknowledged within 60 s here, and nobody does: each one escalates
+		// once (the repeat is longer than the suite), so the suite can check that none misses it.
 		LocalStack stack = new LocalStack(Ports.withOffset(portOffset), StackHome.locate().target().resolve(runDirName),
-				List.of("--intake.rate-limit.enabled=false"));
+				List.of("--intake.rate-limit.enabled=false"), false,
+				List.of("--casework.escalation.imminent=60s", "--casework.escalation.high=60s",
+						"--casework.escalation.moderate=60s", "--casework.escalation.repeat=60m",
+						"--casework.escalation.poll-interval=2s"));
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "fault-stack-shutdown"));
 		try {
 			stack.start();
@@ -126,6 +140,49 @@ public final class FaultStack implements AutoCloseable {
 
 	public void restartNotification() {
 		restart(stack.notification());
+	}
+
+	/** {@code kill -9} of casework-service. */
+	public void killCasework() {
+		stack.casework().kill();
+	}
+
+	public void restartCasework() {
+		restart(stack.casework());
+	}
+
+	/**
+	 * How many case records casework holds for each of {@code caseIds} with both the form and the
+	 * triage decision (what a staff member needs to work the case); ids it lacks are left out.
+	 */
+	public Map<String, Integer> caseworkRecords(Collection<String> caseIds) {
+		return caseworkCounts("select case_id, count(*) from staff_case where form is not null"
+				+ " and triaged_at is not null and case_id = any(?) group by case_id", caseIds);
+	}
+
+	/** Of {@code caseIds}, the crisis cases casework has escalated at least once, with their step. */
+	public Map<String, Integer> escalatedCases(Collection<String> caseIds) {
+		return caseworkCounts("select case_id, escalation_step from staff_case where crisis and escalation_step > 0"
+				+ " and case_id = any(?)", caseIds);
+	}
+
+	private Map<String, Integer> caseworkCounts(String sql, Collection<String> caseIds) {
+		Map<String, Integer> counts = new HashMap<>();
+		try (Connection connection = DriverManager.getConnection(stack.database().caseworkJdbcUrl(),
+				DatabaseServer.CASEWORK.owner(), DatabaseServer.CASEWORK.password());
+				PreparedStatement query = connection.prepareStatement(sql)) {
+			query.setArray(1, connection.createArrayOf("varchar", caseIds.toArray()));
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					counts.put(rows.getString(1), rows.getInt(2));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			// the database may be restarting: the caller waits and asks again
+			throw new IllegalStateException("casework's database did not answer: " + ex.getSQLState(), ex);
+		}
+		return counts;
 	}
 
 	/** Stops PostgreSQL cleanly; its data directory stays. */

@@ -28,6 +28,23 @@ public class Timeline {
 			.update();
 	}
 
+	/**
+	 * Notes that a person opened the case, at most once an hour per person: the timeline shows
+	 * who has seen it without a line for every reload (the audit log has every view).
+	 */
+	public void viewed(String caseId, String actor, String actorName) {
+		this.jdbc.sql("""
+				insert into case_timeline (case_id, kind, actor, actor_name)
+				select :caseId, 'VIEWED', :actor, :actorName
+				where not exists (select 1 from case_timeline where case_id = :caseId and kind = 'VIEWED'
+				                  and actor = :actor and at > now() - interval '1 hour')
+				""")
+			.param("caseId", caseId)
+			.param("actor", actor)
+			.param("actorName", actorName)
+			.update();
+	}
+
 	public List<TimelineEntry> of(String caseId) {
 		return this.jdbc.sql("""
 				select at, kind, actor, actor_name, detail from case_timeline where case_id = :caseId order by at, id

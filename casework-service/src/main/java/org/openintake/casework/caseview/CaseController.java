@@ -7,6 +7,7 @@ import org.openintake.casework.audit.AuditAction;
 import org.openintake.casework.audit.AuditLog;
 import org.openintake.casework.caserecord.CaseRecord;
 import org.openintake.casework.caserecord.CaseRecords;
+import org.openintake.casework.caserecord.Timeline;
 import org.openintake.casework.signin.StaffAuthorities;
 import org.openintake.casework.signin.StaffMember;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,11 +38,14 @@ class CaseController {
 
 	private final BreakGlass breakGlass;
 
-	CaseController(CaseRecords cases, AuditLog audit, CasePage page, BreakGlass breakGlass) {
+	private final Timeline timeline;
+
+	CaseController(CaseRecords cases, AuditLog audit, CasePage page, BreakGlass breakGlass, Timeline timeline) {
 		this.cases = cases;
 		this.audit = audit;
 		this.page = page;
 		this.breakGlass = breakGlass;
+		this.timeline = timeline;
 	}
 
 	@GetMapping("/staff/cases/" + CASE_ID)
@@ -51,6 +55,7 @@ class CaseController {
 		var record = this.cases.findInScope(caseId, staff);
 		if (record.isPresent()) {
 			this.audit.record(staff, AuditAction.VIEW_CASE, caseId, AuditLog.Outcome.OK, null, request.getRemoteAddr());
+			this.timeline.viewed(caseId, staff.subject(), staff.name());
 			return this.page.render(record.get(), staff, model);
 		}
 		return notShown(staff, caseId, request, response, model);

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,10 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Fault injection on real processes: a Kafka broker process, GreenMail and the three service jars,
+ * Fault injection on real processes: a Kafka broker process, GreenMail, PostgreSQL, the OIDC provider and the four service jars,
  * started by the launcher on ports moved by 400 (never the shared test stack). Each scenario
  * submits cases through the API while something breaks, then reconciles every 202 against the
- * staff mailboxes: none lost, none sent twice. Run with {@code ./mvnw -pl local-stack -Pfaults
+ * staff mailboxes (none lost, none sent twice) and against casework's case records (every one there,
+ * once). Run with {@code ./mvnw -pl local-stack -Pfaults
  * verify}; the table goes to stdout and to {@code local-stack/target/fault-results.md}.
  *
  * <p>The scenarios share one stack (starting it costs minutes) and run in order; each waits for
@@ -65,6 +68,9 @@ class FaultInjectionTest {
 	private static final Path RESULTS = FaultStack.target().resolve("fault-results.md");
 
 	private final List<Reconciliation> results = new ArrayList<>();
+
+	/** The accepted cases of the scenario that ran last, for the checks on casework. */
+	private List<Submission> lastAccepted = List.of();
 
 	private FaultStack stack;
 
@@ -194,6 +200,24 @@ class FaultInjectionTest {
 			stack.startDatabase();
 		});
 		assertNothingLostOrDuplicated(result);
+		assertEveryCrisisCaseEscalated();
+	}
+
+	/**
+	 * casework-service killed mid-load and restarted: the case records it had not committed are
+	 * read again from Kafka, none twice, and every crisis case still escalates (its deadline is in
+	 * the database, not in the process).
+	 */
+	@Test
+	@Order(8)
+	void caseworkKilledMidLoadAndRestarted() throws Exception {
+		Reconciliation result = scenario("kill -9 casework-service, restart", () -> {
+			pause(INTO_THE_LOAD);
+			stack.killCasework();
+			stack.restartCasework();
+		});
+		assertNothingLostOrDuplicated(result);
+		assertEveryCrisisCaseEscalated();
 	}
 
 	/**
@@ -202,7 +226,7 @@ class FaultInjectionTest {
 	 * shared ledger must stop it from mailing those cases again.
 	 */
 	@Test
-	@Order(8)
+	@Order(9)
 	void oneOfTwoNotificationInstancesKilledTheSurvivorSendsNothingTwice() throws Exception {
 		stack.startSecondNotification();
 		pause(Duration.ofSeconds(10));
@@ -221,7 +245,7 @@ class FaultInjectionTest {
 	 * stays dead.
 	 */
 	@Test
-	@Order(9)
+	@Order(10)
 	void oneOfTwoIntakeInstancesKilledRetriesOnTheOtherAreTheSameCases() throws Exception {
 		String second = stack.startSecondIntake();
 		LoadClient balanced = new LoadClient(stack.intakeUrl(), second);
@@ -248,6 +272,7 @@ class FaultInjectionTest {
 		CompletableFuture<List<Submission>> load = client.start(CASES, SPACING, CASE_BUDGET);
 		fault.inject();
 		List<Submission> submissions = load.get(5, TimeUnit.MINUTES);
+		lastAccepted = submissions.stream().filter(Submission::accepted).toList();
 		Reconciliation result = Reconciliation.of(name, submissions, mail, deadLetters, deadLettersBefore,
 				DRAIN_TIMEOUT);
 		results.add(result);
@@ -263,12 +288,44 @@ class FaultInjectionTest {
 		return result;
 	}
 
-	private static void assertNothingLostOrDuplicated(Reconciliation result) {
+	private void assertNothingLostOrDuplicated(Reconciliation result) {
 		// a client that retried for 150 s should get nearly every case in; the rest were refused, not lost
 		assertThat(result.accepted()).as("accepted").isGreaterThanOrEqualTo(result.submitted() * 9 / 10);
 		assertThat(result.lost()).as("lost, e.g. " + result.lostCaseIds()).isZero();
 		assertThat(result.duplicated()).as("duplicated").isZero();
 		assertThat(result.drain()).as("drained within the time-out").isNotNull();
+		assertEveryAcceptedCaseIsInCaseworkOnce();
+	}
+
+	/** Whatever broke, staff can work every accepted case: one record each, with its form and its triage. */
+	private void assertEveryAcceptedCaseIsInCaseworkOnce() {
+		Set<String> accepted = lastAccepted.stream().map(Submission::caseId).collect(Collectors.toSet());
+		Map<String, Integer> records = await("every accepted case in casework").atMost(DRAIN_TIMEOUT)
+			.pollInterval(Duration.ofSeconds(2))
+			.ignoreExceptions()
+			.until(() -> stack.caseworkRecords(accepted), found -> found.keySet().containsAll(accepted));
+		assertThat(records.values()).as("records per case").containsOnly(1);
+		System.out.println("[faults]   casework: all " + accepted.size() + " accepted cases in the inbox, once each");
+	}
+
+	/**
+	 * No crisis case misses its escalation: each accepted crisis case is escalated by casework
+	 * (its 60 s acknowledgement deadline passes unacknowledged) and the escalation address gets
+	 * the email about it.
+	 */
+	private void assertEveryCrisisCaseEscalated() {
+		Set<String> crisis = lastAccepted.stream()
+			.filter(Submission::crisis)
+			.map(Submission::caseId)
+			.collect(Collectors.toSet());
+		assertThat(crisis).isNotEmpty();
+		await("every crisis case escalated").atMost(Duration.ofSeconds(240))
+			.pollInterval(Duration.ofSeconds(2))
+			.ignoreExceptions()
+			.until(() -> stack.escalatedCases(crisis).keySet().containsAll(crisis)
+					&& mail.escalated(crisis).containsAll(crisis));
+		System.out.println("[faults]   casework: all " + crisis.size()
+				+ " crisis cases escalated and emailed to the escalation address");
 	}
 
 	/** Not JSON, valid JSON of the wrong shape, and 1 MB: each keyed so the DLQ shows where it went. */

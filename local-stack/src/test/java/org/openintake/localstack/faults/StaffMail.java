@@ -15,14 +15,17 @@ import tools.jackson.databind.JsonNode;
  * The staff mailboxes (every {@code @clinic.local} address) read through GreenMail's REST API:
  * which mailboxes hold an email about which case.
  *
- * <p>The escalation address is left out on purpose: when on-call cannot be reached the service
- * writes to it in addition, by design, so a second email there is not a duplicate.
+ * <p>The escalation address and the clinical lead are left out on purpose: when on-call cannot be
+ * reached, or nobody acknowledges a crisis case in time, the service writes to them in addition, by
+ * design, so a second email there is not a duplicate.
  */
 final class StaffMail {
 
 	private static final String STAFF_DOMAIN = "@clinic.local";
 
-	private static final String ESCALATION = "crisis-escalation@clinic.local";
+	static final String ESCALATION = "crisis-escalation@clinic.local";
+
+	static final String CLINICAL_LEAD = "clinical-lead@clinic.local";
 
 	private static final Pattern UUID = Pattern
 		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -40,7 +43,7 @@ final class StaffMail {
 	Map<String, List<String>> mailboxesByCase(Set<String> caseIds) {
 		Map<String, List<String>> found = new HashMap<>();
 		for (String mailbox : mailboxes.mailboxes()) {
-			if (!mailbox.endsWith(STAFF_DOMAIN) || mailbox.equals(ESCALATION)) {
+			if (!mailbox.endsWith(STAFF_DOMAIN) || mailbox.equals(ESCALATION) || mailbox.equals(CLINICAL_LEAD)) {
 				continue;
 			}
 			for (JsonNode message : mailboxes.messages(mailbox)) {
@@ -48,6 +51,19 @@ final class StaffMail {
 					if (caseIds.contains(caseId)) {
 						found.computeIfAbsent(caseId, id -> new java.util.ArrayList<>()).add(mailbox);
 					}
+				}
+			}
+		}
+		return found;
+	}
+
+	/** The cases of {@code caseIds} that an email to the escalation address mentions. */
+	Set<String> escalated(Set<String> caseIds) {
+		Set<String> found = new HashSet<>();
+		for (JsonNode message : mailboxes.messages(ESCALATION)) {
+			for (String caseId : caseIdsIn(message.get("mimeMessage").asString())) {
+				if (caseIds.contains(caseId)) {
+					found.add(caseId);
 				}
 			}
 		}

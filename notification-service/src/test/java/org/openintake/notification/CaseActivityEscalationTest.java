@@ -47,7 +47,7 @@ class CaseActivityEscalationTest extends NotificationTestSupport {
 
 		assertThat(mails(caseId)).hasSize(1);
 		MimeMessage mail = mails(caseId, ESCALATION).get(0);
-		assertThat(subject(mail)).isEqualTo("ESCALATION: crisis case " + caseId.substring(0, 8) + " not acknowledged");
+		assertThat(subject(mail)).isEqualTo("ESCALATION: crisis case " + caseId.substring(caseId.length() - 8) + " not acknowledged");
 		assertThat(header(mail, "X-Priority")).startsWith("1");
 		assertThat(header(mail, "Importance")).isEqualTo("high");
 		assertThat(body(mail)).contains("OpenIntake crisis case " + caseId, "Escalation step: 1", "Risk level: HIGH",

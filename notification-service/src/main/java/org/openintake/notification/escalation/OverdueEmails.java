@@ -70,10 +70,13 @@ class OverdueEmails {
 		return (base.endsWith("/") ? base : base + "/") + caseId;
 	}
 
-	/** The first block of the case id: enough to tell cases apart in an inbox. */
+	/**
+	 * The case id's last eight characters: enough to tell cases apart in an inbox (the first ones of
+	 * a time-ordered id are the time, the same for every case of a minute), and what casework's
+	 * pages show.
+	 */
 	static String shortReference(String caseId) {
-		int dash = caseId.indexOf('-');
-		return (dash >= 4) ? caseId.substring(0, dash) : caseId.substring(0, Math.min(8, caseId.length()));
+		return caseId.length() <= 8 ? caseId : caseId.substring(caseId.length() - 8);
 	}
 
 	static String duration(Duration late) {

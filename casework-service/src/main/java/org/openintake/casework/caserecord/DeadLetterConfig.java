@@ -64,6 +64,8 @@ class DeadLetterConfig {
 					meters.counter("casework.dlq.records", "topic", record.topic()).increment();
 					return new TopicPartition(Topics.dlq(record.topic()), record.partition());
 				});
+		// at zero from the start: the dead-letter alert and dashboard see the series before a failure
+		INPUTS.forEach(topic -> meters.counter("casework.dlq.records", "topic", topic));
 		recoverer.setExceptionHeadersCreator((headers, exception, isKey, names) -> headers.add(REASON_HEADER,
 				reason(exception).getBytes(StandardCharsets.UTF_8)));
 		return new ListenerContainerWithDlqAndRetryCustomizer() {

@@ -36,6 +36,11 @@ class CrisisGauges {
 			.description("Age of the oldest unacknowledged crisis case since submission")
 			.baseUnit("seconds")
 			.register(meters);
+		// at zero from the start, so that dashboards and alerts see the series before the first crisis
+		for (String risk : new String[] { "IMMINENT", "HIGH", "MODERATE" }) {
+			meters.counter("casework.crisis.escalations", "risk", risk);
+			meters.counter("casework.crisis.acknowledged", "risk", risk);
+		}
 	}
 
 	@Scheduled(fixedDelayString = "${casework.gauges.refresh:5s}")

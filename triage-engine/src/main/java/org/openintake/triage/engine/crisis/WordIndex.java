@@ -1,0 +1,90 @@
+package org.openintake.triage.engine.crisis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A letter trie of every stem and every spelling of the lexicon and frame words, per language, so
+ * a text word is stemmed only when it starts like one of them: stemming every word of a text in
+ * five languages would cost more than the rest of the detector.
+ */
+final class WordIndex {
+
+	private final List<String> languages = new ArrayList<>();
+
+	// node -> child per letter a-z (index 0-25) and digit '0' (26); 0 = none
+	private int[][] children = new int[1024][];
+
+	private int[] mask = new int[1024];
+
+	private int nodes = 1;
+
+	WordIndex() {
+		this.children[0] = new int[27];
+	}
+
+	int bit(String language) {
+		int i = this.languages.indexOf(language);
+		if (i < 0) {
+			this.languages.add(language);
+			i = this.languages.size() - 1;
+		}
+		return 1 << i;
+	}
+
+	void add(String language, String surface, String stem) {
+		if (stem == null) {
+			return; // matched exactly: no need to stem text words for it
+		}
+		insert(surface, bit(language));
+		insert(stem, bit(language));
+	}
+
+	private void insert(String word, int bit) {
+		int node = 0;
+		for (int i = 0; i < word.length(); i++) {
+			int c = slot(word.charAt(i));
+			if (c < 0) {
+				return;
+			}
+			int next = this.children[node][c];
+			if (next == 0) {
+				if (this.nodes == this.children.length) {
+					this.children = java.util.Arrays.copyOf(this.children, this.nodes * 2);
+					this.mask = java.util.Arrays.copyOf(this.mask, this.nodes * 2);
+				}
+				next = this.nodes++;
+				this.children[next] = new int[27];
+				this.children[node][c] = next;
+			}
+			node = next;
+		}
+		this.mask[node] |= bit;
+	}
+
+	/** The languages with a stem or word that is a prefix of (or equal to) the given word. */
+	int prefixLanguages(String word) {
+		int node = 0;
+		int found = 0;
+		for (int i = 0; i < word.length(); i++) {
+			int c = slot(word.charAt(i));
+			if (c < 0) {
+				return found;
+			}
+			node = this.children[node][c];
+			if (node == 0) {
+				return found;
+			}
+			found |= this.mask[node];
+		}
+		return found;
+	}
+
+	private static int slot(char c) {
+		if (c >= 'a' && c <= 'z') {
+			return c - 'a';
+		}
+		return c == '0' ? 26 : -1;
+	}
+
+}

@@ -246,6 +246,7 @@ public final class CrisisDetector {
 		cues.sort(Comparator.comparingInt(CueMatch::start));
 		addGappedCandidates(view, partTerms, partSpans, cues, candidates);
 		removeIdioms(candidates, cues);
+		removeBenignPurposes(view, candidates, wordLevel.benignSpans());
 		List<Candidate> kept = longestPerCategory(candidates, preferredLanguage);
 		cues.removeIf(cue -> insidePhrase(cue, kept));
 
@@ -417,6 +418,36 @@ public final class CrisisDetector {
 		}
 	}
 
+	/** Categories a stated everyday purpose right after the words explains away. */
+	private static final Set<CrisisCategory> PURPOSE_SENSITIVE = EnumSet.of(CrisisCategory.SUICIDE_MEANS,
+			CrisisCategory.SUICIDE_PREPARATION, CrisisCategory.RECENT_ATTEMPT, CrisisCategory.SELF_HARM,
+			CrisisCategory.SUICIDE_PLAN);
+
+	/**
+	 * "Bought a rope <i>for climbing</i>", "una sobredosis <i>de café</i>", "me quemé <i>con el horno</i>": a
+	 * benign-purpose word (the frames' BENIGN slot) at most five words after a means, preparation,
+	 * attempt or self-harm phrase, in its sentence, drops it. Frames apply the same words to their
+	 * whole clause themselves.
+	 */
+	private static final int PURPOSE_WORDS = 5;
+
+	private static void removeBenignPurposes(FoldedText view, List<Candidate> candidates, List<int[]> benign) {
+		if (benign.isEmpty()) {
+			return;
+		}
+		candidates.removeIf(c -> {
+			if (c.isFrame() || !PURPOSE_SENSITIVE.contains(c.entry().category())) {
+				return false;
+			}
+			for (int[] b : benign) {
+				if (b[0] >= c.end() && Context.sentenceEnd(view, c.end()) >= b[1] && Context.words(view, c.end(), b[0]) <= PURPOSE_WORDS) {
+					return true;
+				}
+			}
+			return false;
+		});
+	}
+
 	/**
 	 * One candidate per place: the longest phrase wins ("going to kill myself" over "kill myself",
 	 * whatever their categories, so one phrase is never counted as two pieces of evidence), then
@@ -442,7 +473,7 @@ public final class CrisisDetector {
 				// a phrase found by stem or with skipped words, or a frame, never hides a phrase of another
 				// category written as the lexicon has it ("overdosed on" is not only the means "overdose on")
 				boolean contained = k.start() <= c.start() && c.end() <= k.end() && k.length() > c.length()
-						&& (!k.flexible() || c.flexible() || k.entry().category() == c.entry().category());
+						&& (!k.isFrame() && (!k.flexible() || c.flexible()) || k.entry().category() == c.entry().category());
 				if (contained || k.entry().category() == c.entry().category() && k.overlaps(c.start(), c.end())) {
 					covered = true;
 					break;

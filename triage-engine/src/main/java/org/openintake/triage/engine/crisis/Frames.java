@@ -31,12 +31,17 @@ final class Frames {
 
 	static final String ME_OBJ = "ME_OBJ";
 
+	static final String BENIGN = "BENIGN";
+
 	final List<Frame> frames = new ArrayList<>();
 
 	final Set<String> slotNames = new LinkedHashSet<>();
 
 	/** Per language: words that may be skipped inside a phrase (articles, possessives, adverbs). */
 	final Map<String, Set<String>> skipWords = new HashMap<>();
+
+	/** Per language: articles, which a phrase may leave out or exchange ("a bridge", "the bridge"). */
+	final Map<String, Set<String>> articles = new HashMap<>();
 
 	/** Per language: single words that end a clause ("but", "aber", "pero", "mais", "ma"). */
 	final Map<String, Set<String>> clauseBreaks = new HashMap<>();
@@ -108,7 +113,13 @@ final class Frames {
 				}
 				skip.add(folded);
 			}
+			Set<String> articles = new LinkedHashSet<>();
+			for (Object w : list(ld, "articles", lf)) {
+				articles.add(Folding.phrase(String.valueOf(w)));
+			}
+			skip.addAll(articles);
 			f.skipWords.put(language, skip);
+			f.articles.put(language, articles);
 			Set<String> breaks = new LinkedHashSet<>();
 			for (String t : lexicon.cueWords(language, Term.CueType.TERMINATOR)) {
 				if (t.indexOf(' ') < 0) {

@@ -38,6 +38,10 @@ final class WordIndex {
 		}
 		insert(surface, bit(language));
 		insert(stem, bit(language));
+		if (stem.length() >= 4) {
+			// "hide" / "hiding", "prendere" / "presi": the stem's last letter is often not written
+			insert(stem.substring(0, stem.length() - 1), bit(language));
+		}
 	}
 
 	private void insert(String word, int bit) {

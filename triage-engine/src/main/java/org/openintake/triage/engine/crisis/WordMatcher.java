@@ -29,8 +29,8 @@ final class WordMatcher {
 	WordMatcher(Lexicon lexicon, Frames frames) {
 		this.frames = frames;
 		this.languages = List.copyOf(lexicon.languages);
-		this.phrases = new WordPatterns<>(frames.skipWords, this.index);
-		this.slots = new WordPatterns<>(frames.skipWords, this.index);
+		this.phrases = new WordPatterns<>(frames.skipWords, frames.articles, this.index);
+		this.slots = new WordPatterns<>(frames.skipWords, frames.articles, this.index);
 		lexicon.phrases.forEach((phrase, terms) -> {
 			for (Term t : terms) {
 				// one-word entries stay exact (the automaton has them): "overdosed" must not become
@@ -46,9 +46,48 @@ final class WordMatcher {
 				this.slots.add(language, exact ? w.substring(1) : w, exact, slot);
 			}
 		}));
+		frames.slotWords.forEach(WordMatcher::checkBenignStems);
 	}
 
-	record Result(List<Candidate> candidates, List<int[]> otherSpans) {
+	/**
+	 * A harmful stem: a BENIGN word that stems like a word of another slot would block every frame
+	 * that word fills ("farmacia" and "farmaci" both stem to "farmac"). Such a word must be written
+	 * "=word" (matched as written); the load fails naming it.
+	 */
+	private static void checkBenignStems(String language, Map<String, List<String>> bySlot) {
+		Map<String, String> stems = new HashMap<>();
+		bySlot.forEach((slot, words) -> {
+			if (slot.equals(Frames.BENIGN)) {
+				return;
+			}
+			for (String w : words) {
+				if (w.startsWith("=")) {
+					continue;
+				}
+				for (String word : w.split(" ")) {
+					String stem = Stemming.stem(language, word);
+					if (stem != null) {
+						stems.put(stem, slot + " '" + w + "'");
+					}
+				}
+			}
+		});
+		for (String w : bySlot.getOrDefault(Frames.BENIGN, List.of())) {
+			if (!w.startsWith("=") && w.indexOf(' ') < 0) {
+				String stem = Stemming.stem(language, w);
+				if (stem != null && stems.containsKey(stem)) {
+					throw new IllegalStateException("frames-" + language + ".yaml: BENIGN '" + w + "' stems like "
+							+ stems.get(stem) + " (\"" + stem + "\"); write it \"=" + w + "\"");
+				}
+			}
+		}
+	}
+
+	/**
+	 * @param otherSpans "someone else" cues (owner word + person noun, reported speech)
+	 * @param benignSpans everyday-purpose words (the BENIGN slot, any language)
+	 */
+	record Result(List<Candidate> candidates, List<int[]> otherSpans, List<int[]> benignSpans) {
 	}
 
 	private record Hit(String slot, int first, int last, int[] used) {
@@ -57,7 +96,7 @@ final class WordMatcher {
 	Result find(FoldedText view, Set<String> exactPhrases) {
 		Tokens tokens = Tokens.of(view);
 		if (tokens.size == 0) {
-			return new Result(List.of(), List.of());
+			return new Result(List.of(), List.of(), List.of());
 		}
 		WordPatterns.Stems stems = new WordPatterns.Stems(tokens, this.index);
 		List<Candidate> out = new ArrayList<>();
@@ -98,7 +137,10 @@ final class WordMatcher {
 				frames(frame, language, bySlot, tokens, out);
 			}
 		}
-		return new Result(out, others);
+		List<int[]> benign = new ArrayList<>();
+		hits.values().forEach(bySlot -> bySlot.getOrDefault(Frames.BENIGN, List.of())
+			.forEach(h -> benign.add(new int[] { tokens.start[h.first()], tokens.end[h.last()] })));
+		return new Result(out, others, benign);
 	}
 
 	private void frames(Frame frame, String language, Map<String, List<Hit>> bySlot, Tokens tokens, List<Candidate> out) {

@@ -38,10 +38,21 @@ final class WordPatterns<T> {
 
 	private final Map<String, Set<String>> skipWords;
 
+	private final Map<String, Set<String>> articles;
+
 	private final WordIndex index;
 
-	WordPatterns(Map<String, Set<String>> skipWords, WordIndex index) {
+	/**
+	 * Romance object pronouns: the verb after one keeps its person ending, so it is matched as
+	 * written ("me mato" is the patient, "me mata" is "it is killing me").
+	 */
+	private static final Set<String> CLITICS = Set.of("me", "mi", "te", "ti", "se", "si", "m", "t", "s");
+
+	private static final Set<String> ROMANCE = Set.of("es", "fr", "it");
+
+	WordPatterns(Map<String, Set<String>> skipWords, Map<String, Set<String>> articles, WordIndex index) {
 		this.skipWords = skipWords;
+		this.articles = articles;
 		this.index = index;
 	}
 
@@ -56,12 +67,15 @@ final class WordPatterns<T> {
 		if (raw.length == 0) {
 			return false;
 		}
-		Set<String> skip = this.skipWords.getOrDefault(language, Set.of());
+		Set<String> articles = this.articles.getOrDefault(language, Set.of());
 		Word[] words = new Word[raw.length];
 		for (int i = 0; i < raw.length; i++) {
 			String w = raw[i];
-			boolean optional = i > 0 && i < raw.length - 1 && skip.contains(w);
-			String stem = exactOnly ? null : Stemming.stem(language, w);
+			// an article may be left out or be another one ("a bridge", "the bridge", "bridges");
+			// a possessive or quantifier may not ("take all my pills" is not "take my pills")
+			boolean optional = i > 0 && i < raw.length - 1 && articles.contains(w);
+			boolean afterClitic = i > 0 && ROMANCE.contains(language) && CLITICS.contains(raw[i - 1]);
+			String stem = exactOnly || afterClitic ? null : Stemming.stem(language, w);
 			words[i] = new Word(stem == null ? w : null, stem, optional);
 			this.index.add(language, w, stem);
 		}
@@ -123,6 +137,7 @@ final class WordPatterns<T> {
 
 	private Match<T> match(Pattern<T> p, Tokens tokens, Stems stems, int first) {
 		Set<String> skip = this.skipWords.getOrDefault(p.language(), Set.of());
+		Set<String> articles = this.articles.getOrDefault(p.language(), Set.of());
 		int[] used = new int[p.words().length];
 		int n = 0;
 		int j = first;
@@ -130,7 +145,8 @@ final class WordPatterns<T> {
 		int k = 0;
 		while (k < p.words().length) {
 			Word w = p.words()[k];
-			if (j < tokens.size && tokens.sentence[j] == tokens.sentence[first] && matches(w, p.language(), tokens, stems, j)) {
+			boolean here = j < tokens.size && tokens.sentence[j] == tokens.sentence[first];
+			if (here && (matches(w, p.language(), tokens, stems, j) || w.optional() && articles.contains(tokens.words[j]))) {
 				used[n++] = j;
 				j++;
 				k++;

@@ -1,6 +1,7 @@
 package org.openintake.triage.engine.crisis;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.tartarus.snowball.SnowballStemmer;
@@ -43,9 +44,40 @@ final class Stemming {
 
 	/** The stem of a folded word, or null when the word is too short to be stemmed safely. */
 	static String stem(String language, String word) {
-		if (word.length() <= MIN_STEMMED) {
+		return stem(MEMO.get(language), language, word);
+	}
+
+	/** The memo of one language (null for a language without a stemmer), to look it up once per text. */
+	static Map<String, String> memo(String language) {
+		return MEMO.get(language);
+	}
+
+	static String stem(Map<String, String> memo, String language, String word) {
+		if (word.length() <= MIN_STEMMED || memo == null) {
 			return null;
 		}
+		String known = memo.get(word);
+		if (known != null) {
+			return known.isEmpty() ? null : known;
+		}
+		String stem = compute(language, word);
+		if (memo.size() < MEMO_LIMIT) {
+			memo.put(word, stem == null ? "" : stem);
+		}
+		return stem;
+	}
+
+	/**
+	 * Stems already computed, per language: a pure function of the word, so remembering it changes
+	 * no result. Bounded, so an endless stream of new words cannot grow it without limit.
+	 */
+	private static final Map<String, Map<String, String>> MEMO = Map.of("en", new ConcurrentHashMap<>(), "es",
+			new ConcurrentHashMap<>(), "de", new ConcurrentHashMap<>(), "fr", new ConcurrentHashMap<>(), "it",
+			new ConcurrentHashMap<>());
+
+	private static final int MEMO_LIMIT = 50_000;
+
+	private static String compute(String language, String word) {
 		SnowballStemmer s = LOCAL.get().get(language);
 		if (s == null) {
 			return null;

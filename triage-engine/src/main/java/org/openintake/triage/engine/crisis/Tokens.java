@@ -114,28 +114,28 @@ final class Tokens {
 
 		void word(String w, int s, int e, int sent) {
 			String prev = this.size > 0 && this.sentence[this.size - 1] == sent ? this.words[this.size - 1] : null;
-			if (prev != null && w.equals("t") && NOT_BASE.containsKey(prev)) {
+			if (prev != null && w.length() == 1 && w.equals("t") && NOT_BASE.containsKey(prev)) {
 				this.words[this.size - 1] = NOT_BASE.get(prev);
 				add("not", s, e, sent);
 				return;
 			}
-			if (prev != null && PRONOUNS.contains(prev) && AFTER_PRONOUN.containsKey(w)) {
+			if (prev != null && w.length() <= 2 && PRONOUNS.contains(prev) && AFTER_PRONOUN.containsKey(w)) {
 				add(AFTER_PRONOUN.get(w), s, e, sent);
 				return;
 			}
-			String[] out = SPELLED_OUT.get(w);
+			int n = w.length();
+			String[] out = n >= 4 && n <= 6 ? SPELLED_OUT.get(w) : null;
 			if (out != null) {
 				for (String o : out) {
 					add(o, s, e, sent);
 				}
 				return;
 			}
-			String elided = ELIDED.get(w);
+			String elided = n <= 2 ? ELIDED.get(w) : null;
 			if (elided != null) {
 				add(elided, s, e, sent);
 				return;
 			}
-			int n = w.length();
 			if (n >= 7) {
 				for (String clitic : ENCLITICS) {
 					if (w.endsWith(clitic)) {

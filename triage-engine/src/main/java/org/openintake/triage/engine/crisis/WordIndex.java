@@ -1,6 +1,5 @@
 package org.openintake.triage.engine.crisis;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,7 +9,7 @@ import java.util.List;
  */
 final class WordIndex {
 
-	private final List<String> languages = new ArrayList<>();
+	private final List<String> languages;
 
 	// node -> child per letter a-z (index 0-25) and digit '0' (26); 0 = none
 	private int[][] children = new int[1024][];
@@ -19,17 +18,48 @@ final class WordIndex {
 
 	private int nodes = 1;
 
-	WordIndex() {
+	private final List<java.util.Set<String>> skipWords;
+
+	private final List<java.util.Set<String>> articles;
+
+	/**
+	 * @param skipWords per language, the words a phrase may have in excess (see {@link WordPatterns})
+	 * @param articles per language, the articles a phrase may leave out or exchange
+	 */
+	WordIndex(List<String> languages, java.util.Map<String, java.util.Set<String>> skipWords,
+			java.util.Map<String, java.util.Set<String>> articles) {
+		this.languages = List.copyOf(languages);
+		this.skipWords = this.languages.stream().map(l -> java.util.Set.copyOf(skipWords.getOrDefault(l, java.util.Set.of()))).toList();
+		this.articles = this.languages.stream().map(l -> java.util.Set.copyOf(articles.getOrDefault(l, java.util.Set.of()))).toList();
 		this.children[0] = new int[27];
 	}
 
-	int bit(String language) {
+	java.util.Set<String> skipWords(int language) {
+		return this.skipWords.get(language);
+	}
+
+	java.util.Set<String> articles(int language) {
+		return this.articles.get(language);
+	}
+
+	int language(String language) {
 		int i = this.languages.indexOf(language);
 		if (i < 0) {
-			this.languages.add(language);
-			i = this.languages.size() - 1;
+			throw new IllegalStateException("unknown language " + language);
 		}
-		return 1 << i;
+		return i;
+	}
+
+	String languageName(int index) {
+		return this.languages.get(index);
+	}
+
+	int languageCount() {
+		return this.languages.size();
+	}
+
+	private int bit(String language) {
+		return 1 << language(language);
 	}
 
 	void add(String language, String surface, String stem) {

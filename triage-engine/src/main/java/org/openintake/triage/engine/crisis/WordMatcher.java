@@ -16,11 +16,10 @@ final class WordMatcher {
 	/** Words allowed between an owner word and its person noun: "my <i>best</i> friend", "mi <i>mejor</i> amiga". */
 	private static final int OWNER_GAP = 2;
 
-	private final WordIndex index = new WordIndex();
+	private final WordIndex index;
 
-	private final WordPatterns<Term.Entry> phrases;
-
-	private final WordPatterns<String> slots;
+	/** Lexicon phrases (payload: the entry) and slot words (payload: the slot's name), in one pass. */
+	private final WordPatterns<Object> patterns;
 
 	private final Frames frames;
 
@@ -29,21 +28,21 @@ final class WordMatcher {
 	WordMatcher(Lexicon lexicon, Frames frames) {
 		this.frames = frames;
 		this.languages = List.copyOf(lexicon.languages);
-		this.phrases = new WordPatterns<>(frames.skipWords, frames.articles, this.index);
-		this.slots = new WordPatterns<>(frames.skipWords, frames.articles, this.index);
+		this.index = new WordIndex(this.languages, frames.skipWords, frames.articles);
+		this.patterns = new WordPatterns<>(frames.skipWords, frames.articles, this.index);
 		lexicon.phrases.forEach((phrase, terms) -> {
 			for (Term t : terms) {
 				// one-word entries stay exact (the automaton has them): "overdosed" must not become
 				// every "overdose", as in "an overdose of coffee"
 				if (t instanceof Term.Entry entry && phrase.indexOf(' ') > 0) {
-					this.phrases.add(entry.language(), phrase, false, entry);
+					this.patterns.add(entry.language(), phrase, false, entry);
 				}
 			}
 		});
 		frames.slotWords.forEach((language, bySlot) -> bySlot.forEach((slot, words) -> {
 			for (String w : words) {
 				boolean exact = w.startsWith("=");
-				this.slots.add(language, exact ? w.substring(1) : w, exact, slot);
+				this.patterns.add(language, exact ? w.substring(1) : w, exact, slot);
 			}
 		}));
 		frames.slotWords.forEach(WordMatcher::checkBenignStems);
@@ -100,19 +99,20 @@ final class WordMatcher {
 		}
 		WordPatterns.Stems stems = new WordPatterns.Stems(tokens, this.index);
 		List<Candidate> out = new ArrayList<>();
-		for (WordPatterns.Match<Term.Entry> m : this.phrases.find(tokens, stems)) {
+		Map<String, Map<String, List<Hit>>> hits = new HashMap<>();
+		for (WordPatterns.Match<Object> m : this.patterns.find(tokens, stems)) {
+			if (m.pattern().payload() instanceof String slot) {
+				hits.computeIfAbsent(m.pattern().language(), k -> new HashMap<>())
+					.computeIfAbsent(slot, k -> new ArrayList<>())
+					.add(new Hit(slot, m.first(), m.last(), m.used()));
+				continue;
+			}
 			int s = tokens.start[m.first()];
 			int e = tokens.end[m.last()];
 			if (exactPhrases.contains(view.text.substring(s, e))) {
 				continue; // the automaton found it as written
 			}
-			out.add(new Candidate(m.pattern().payload(), s, e, false, parts(tokens, m.used()), true, List.of()));
-		}
-		Map<String, Map<String, List<Hit>>> hits = new HashMap<>();
-		for (WordPatterns.Match<String> m : this.slots.find(tokens, stems)) {
-			hits.computeIfAbsent(m.pattern().language(), k -> new HashMap<>())
-				.computeIfAbsent(m.pattern().payload(), k -> new ArrayList<>())
-				.add(new Hit(m.pattern().payload(), m.first(), m.last(), m.used()));
+			out.add(new Candidate((Term.Entry) m.pattern().payload(), s, e, false, parts(tokens, m.used()), true, List.of()));
 		}
 		List<int[]> others = new ArrayList<>();
 		for (String language : this.languages) {

@@ -25,16 +25,31 @@ final class WordPatterns<T> {
 	record Word(String exact, String stem, boolean optional) {
 	}
 
-	record Pattern<T>(String language, String source, Word[] words, T payload) {
+	/** @param lang the language's index in {@link WordIndex} */
+	record Pattern<T>(String language, int lang, String source, Word[] words, T payload) {
 	}
 
 	/** A pattern found at tokens [first, last]; {@code used} are the tokens it matched, not the skipped ones. */
 	record Match<T>(Pattern<T> pattern, int first, int last, int[] used) {
 	}
 
-	private final Map<String, Map<String, List<Pattern<T>>>> byFirstExact = new HashMap<>();
+	/**
+	 * Patterns that begin with a word as written, all languages together (one lookup per text
+	 * word), then by their second word: "me", "mi", "je", "ich" begin hundreds of phrases, and
+	 * trying each of them at every "me" was most of the matching time.
+	 */
+	private static final class Bucket<T> {
 
-	private final Map<String, Map<String, List<Pattern<T>>>> byFirstStem = new HashMap<>();
+		final List<Pattern<T>> anySecond = new ArrayList<>();
+
+		final Map<String, List<Pattern<T>>> bySecond = new HashMap<>();
+
+	}
+
+	private final Map<String, Bucket<T>> byFirstExact = new HashMap<>();
+
+	/** Per language index: first word's stem -> patterns. */
+	private final List<Map<String, List<Pattern<T>>>> byFirstStem = new ArrayList<>();
 
 	private final Map<String, Set<String>> skipWords;
 
@@ -79,44 +94,49 @@ final class WordPatterns<T> {
 			words[i] = new Word(stem == null ? w : null, stem, optional);
 			this.index.add(language, w, stem);
 		}
-		Pattern<T> p = new Pattern<>(language, folded, words, payload);
+		int lang = this.index.language(language);
+		Pattern<T> p = new Pattern<>(language, lang, folded, words, payload);
 		Word first = words[0];
-		Map<String, Map<String, List<Pattern<T>>>> map = first.exact() != null ? this.byFirstExact : this.byFirstStem;
-		String key = first.exact() != null ? first.exact() : first.stem();
-		map.computeIfAbsent(language, k -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+		if (first.exact() != null) {
+			Bucket<T> bucket = this.byFirstExact.computeIfAbsent(first.exact(), k -> new Bucket<>());
+			Word second = words.length > 1 ? words[1] : null;
+			if (second != null && second.exact() != null && !second.optional()) {
+				bucket.bySecond.computeIfAbsent(second.exact(), k -> new ArrayList<>()).add(p);
+			}
+			else {
+				bucket.anySecond.add(p);
+			}
+		}
+		else {
+			while (this.byFirstStem.size() <= lang) {
+				this.byFirstStem.add(new HashMap<>());
+			}
+			this.byFirstStem.get(lang).computeIfAbsent(first.stem(), k -> new ArrayList<>()).add(p);
+		}
 		return true;
 	}
 
 	/** Every pattern of every language found in the tokens. */
 	List<Match<T>> find(Tokens tokens, Stems stems) {
 		List<Match<T>> out = new ArrayList<>();
-		for (Map.Entry<String, Map<String, List<Pattern<T>>>> e : this.byFirstExact.entrySet()) {
-			String language = e.getKey();
-			Map<String, List<Pattern<T>>> exact = e.getValue();
-			Map<String, List<Pattern<T>>> stemmed = this.byFirstStem.getOrDefault(language, Map.of());
-			for (int i = 0; i < tokens.size; i++) {
-				List<Pattern<T>> a = exact.get(tokens.words[i]);
-				if (a != null) {
-					tryAll(a, tokens, stems, i, out);
-				}
-				String stem = stems.of(language, i);
-				if (stem != null) {
-					List<Pattern<T>> b = stemmed.get(stem);
-					if (b != null) {
-						tryAll(b, tokens, stems, i, out);
+		for (int i = 0; i < tokens.size; i++) {
+			Bucket<T> bucket = this.byFirstExact.get(tokens.words[i]);
+			if (bucket != null) {
+				tryAll(bucket.anySecond, tokens, stems, i, out);
+				// the second word is the next one, or up to MAX_SKIPPED words later
+				for (int j = i + 1; j < tokens.size && j <= i + 1 + MAX_SKIPPED; j++) {
+					if (!seenBetween(tokens, i + 1, j)) {
+						List<Pattern<T>> b = bucket.bySecond.get(tokens.words[j]);
+						if (b != null) {
+							tryAll(b, tokens, stems, i, out);
+						}
 					}
 				}
 			}
-		}
-		for (Map.Entry<String, Map<String, List<Pattern<T>>>> e : this.byFirstStem.entrySet()) {
-			if (this.byFirstExact.containsKey(e.getKey())) {
-				continue;
-			}
-			String language = e.getKey();
-			for (int i = 0; i < tokens.size; i++) {
-				String stem = stems.of(language, i);
+			for (int lang = 0; lang < this.byFirstStem.size(); lang++) {
+				String stem = stems.of(lang, i);
 				if (stem != null) {
-					List<Pattern<T>> b = e.getValue().get(stem);
+					List<Pattern<T>> b = this.byFirstStem.get(lang).get(stem);
 					if (b != null) {
 						tryAll(b, tokens, stems, i, out);
 					}
@@ -124,6 +144,16 @@ final class WordPatterns<T> {
 			}
 		}
 		return out;
+	}
+
+	/** True when the word at {@code j} already stood between {@code from} and {@code j}: its patterns were tried. */
+	private static boolean seenBetween(Tokens tokens, int from, int j) {
+		for (int k = from; k < j; k++) {
+			if (tokens.words[k].equals(tokens.words[j])) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void tryAll(List<Pattern<T>> patterns, Tokens tokens, Stems stems, int i, List<Match<T>> out) {
@@ -136,8 +166,7 @@ final class WordPatterns<T> {
 	}
 
 	private Match<T> match(Pattern<T> p, Tokens tokens, Stems stems, int first) {
-		Set<String> skip = this.skipWords.getOrDefault(p.language(), Set.of());
-		Set<String> articles = this.articles.getOrDefault(p.language(), Set.of());
+		int lang = p.lang();
 		int[] used = new int[p.words().length];
 		int n = 0;
 		int j = first;
@@ -146,7 +175,7 @@ final class WordPatterns<T> {
 		while (k < p.words().length) {
 			Word w = p.words()[k];
 			boolean here = j < tokens.size && tokens.sentence[j] == tokens.sentence[first];
-			if (here && (matches(w, p.language(), tokens, stems, j) || w.optional() && articles.contains(tokens.words[j]))) {
+			if (here && (matches(w, lang, tokens, stems, j) || w.optional() && stems.isArticle(lang, j))) {
 				used[n++] = j;
 				j++;
 				k++;
@@ -154,8 +183,7 @@ final class WordPatterns<T> {
 			else if (w.optional()) {
 				k++;
 			}
-			else if (k > 0 && skipped < MAX_SKIPPED && j < tokens.size && tokens.sentence[j] == tokens.sentence[first]
-					&& skip.contains(tokens.words[j])) {
+			else if (k > 0 && skipped < MAX_SKIPPED && here && stems.isSkip(lang, j)) {
 				skipped++;
 				j++;
 			}
@@ -166,11 +194,11 @@ final class WordPatterns<T> {
 		return new Match<>(p, first, j - 1, java.util.Arrays.copyOf(used, n));
 	}
 
-	private static boolean matches(Word w, String language, Tokens tokens, Stems stems, int j) {
+	private static boolean matches(Word w, int lang, Tokens tokens, Stems stems, int j) {
 		if (w.exact() != null) {
 			return w.exact().equals(tokens.words[j]);
 		}
-		return w.stem().equals(stems.of(language, j));
+		return w.stem().equals(stems.of(lang, j));
 	}
 
 	/**
@@ -183,33 +211,69 @@ final class WordPatterns<T> {
 
 		private final WordIndex index;
 
-		private final Map<String, String[]> cache = new HashMap<>(8);
+		/** [language index][token]: the stem, "" when none, null when not yet asked. */
+		private final String[][] cache;
 
 		private final int[] masks;
 
-		private static final String NONE = "";
+		/** [language index][token]: 0 not yet asked, 1 neither, 2 skip word, 3 article (also a skip word). */
+		private final byte[][] kinds;
 
+		private final Map<String, String>[] memos;
+
+		@SuppressWarnings("unchecked")
 		Stems(Tokens tokens, WordIndex index) {
 			this.tokens = tokens;
 			this.index = index;
+			this.cache = new String[index.languageCount()][];
+			this.kinds = new byte[index.languageCount()][];
+			this.memos = new Map[index.languageCount()];
+			for (int l = 0; l < this.memos.length; l++) {
+				this.memos[l] = Stemming.memo(index.languageName(l));
+			}
 			this.masks = new int[tokens.size];
 			for (int i = 0; i < tokens.size; i++) {
 				this.masks[i] = tokens.words[i].length() > Stemming.MIN_STEMMED ? index.prefixLanguages(tokens.words[i]) : 0;
 			}
 		}
 
-		String of(String language, int i) {
-			if ((this.masks[i] & this.index.bit(language)) == 0) {
+		String of(int lang, int i) {
+			if ((this.masks[i] & (1 << lang)) == 0) {
 				return null;
 			}
-			String[] row = this.cache.computeIfAbsent(language, k -> new String[this.tokens.size]);
+			String[] row = this.cache[lang];
+			if (row == null) {
+				row = new String[this.tokens.size];
+				this.cache[lang] = row;
+			}
 			String s = row[i];
 			if (s == null) {
-				String stem = Stemming.stem(language, this.tokens.words[i]);
-				s = stem == null ? NONE : stem;
+				String stem = Stemming.stem(this.memos[lang], this.index.languageName(lang), this.tokens.words[i]);
+				s = stem == null ? "" : stem;
 				row[i] = s;
 			}
 			return s.isEmpty() ? null : s;
+		}
+
+		boolean isSkip(int lang, int i) {
+			return kind(lang, i) >= 2;
+		}
+
+		boolean isArticle(int lang, int i) {
+			return kind(lang, i) == 3;
+		}
+
+		private byte kind(int lang, int i) {
+			byte[] row = this.kinds[lang];
+			if (row == null) {
+				row = new byte[this.tokens.size];
+				this.kinds[lang] = row;
+			}
+			if (row[i] == 0) {
+				String w = this.tokens.words[i];
+				row[i] = (byte) (this.index.articles(lang).contains(w) ? 3 : this.index.skipWords(lang).contains(w) ? 2 : 1);
+			}
+			return row[i];
 		}
 
 	}

@@ -21,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DevParaphraseTest {
 
-	/** The figures recorded in CLINICAL-SAFETY.md for batch 1; a change must not do worse. */
-	static final int MIN_FOUND = 44;
+	/** Batch 1 after tuning on it (first run 44/54 and 1/17, see CLINICAL-SAFETY.md); a change must not do worse. */
+	static final int MIN_FOUND = 53;
 
-	static final int MAX_FALSE_ALARMS = 1;
+	static final int MAX_FALSE_ALARMS = 0;
 
 	record Row(String language, String code, String text) {
 	}

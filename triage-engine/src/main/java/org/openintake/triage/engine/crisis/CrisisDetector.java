@@ -239,6 +239,7 @@ public final class CrisisDetector {
 		List<int[]> scanned = new ArrayList<>();
 		List<CueMatch> cues = new ArrayList<>();
 		cuesAround(view, spans, scanned, cues);
+		cues.removeIf(cue -> cue.cue().type() == Term.CueType.OTHER_EXPERIENCER && ownsSomething(text, view, cue));
 		for (int[] other : wordLevel.otherSpans()) {
 			// "my older brother", "mi mejor amiga": the someone-else frame, in every language
 			cues.add(new CueMatch(new Term.Cue("*", Term.CueType.OTHER_EXPERIENCER), other[0], other[1], null));
@@ -275,6 +276,30 @@ public final class CrisisDetector {
 		}
 		return new TextFindings(List.copyOf(findings), Collections.unmodifiableSet(topics));
 	}
+
+	/**
+	 * "my mum's tablets", "the pills of my mother", "les somnifères de ma mère": the person owns
+	 * something the patient speaks of; they are not who the sentence is about.
+	 */
+	private static boolean ownsSomething(String text, FoldedText view, CueMatch cue) {
+		int end = view.originalEnd(cue.end());
+		if (end + 1 < text.length() && (text.charAt(end) == '\'' || text.charAt(end) == '\u2019')
+				&& (text.charAt(end + 1) == 's' || text.charAt(end + 1) == 'S')
+				&& (end + 2 == text.length() || !Character.isLetter(text.charAt(end + 2)))) {
+			return true;
+		}
+		int i = cue.start() - 1;
+		while (i >= 0 && view.text.charAt(i) == ' ') {
+			i--;
+		}
+		int wordEnd = i + 1;
+		while (i >= 0 && view.isWordChar(i)) {
+			i--;
+		}
+		return OF.contains(view.text.substring(i + 1, wordEnd));
+	}
+
+	private static final Set<String> OF = Set.of("of", "de", "di", "del", "della", "von", "vom", "du", "dal", "dalla");
 
 	/**
 	 * Context words in the sentences holding the given spans: context never reaches past a

@@ -25,6 +25,9 @@ final class WordMatcher {
 
 	private final List<String> languages;
 
+	/** German one-word noun slot words (and their plural spellings as listed) -> slot. */
+	private final Map<String, String> compoundEnds = new HashMap<>();
+
 	WordMatcher(Lexicon lexicon, Frames frames) {
 		this.frames = frames;
 		this.languages = List.copyOf(lexicon.languages);
@@ -46,6 +49,16 @@ final class WordMatcher {
 			}
 		}));
 		frames.slotWords.forEach(WordMatcher::checkBenignStems);
+		frames.slotWords.getOrDefault("de", Map.of()).forEach((slot, words) -> {
+			if (COMPOUND_SLOTS.contains(slot)) {
+				for (String w : words) {
+					String word = w.startsWith("=") ? w.substring(1) : w;
+					if (word.indexOf(' ') < 0 && word.length() >= 5) {
+						this.compoundEnds.put(word, slot);
+					}
+				}
+			}
+		});
 	}
 
 	/**
@@ -114,6 +127,7 @@ final class WordMatcher {
 			}
 			out.add(new Candidate((Term.Entry) m.pattern().payload(), s, e, false, parts(tokens, m.used()), true, List.of()));
 		}
+		germanCompounds(tokens, hits);
 		List<int[]> others = new ArrayList<>();
 		for (String language : this.languages) {
 			Map<String, List<Hit>> bySlot = hits.get(language);
@@ -272,9 +286,13 @@ final class WordMatcher {
 	private void otherPeople(String language, Map<String, List<Hit>> bySlot, Tokens tokens, List<int[]> others) {
 		List<Hit> owners = bySlot.getOrDefault(Frames.OWNER, List.of());
 		for (Hit person : bySlot.getOrDefault(Frames.PERSON, List.of())) {
+			if (possessor(tokens, person)) {
+				continue;
+			}
 			for (Hit owner : owners) {
 				if (owner.last() < person.first() && person.first() - owner.last() - 1 <= OWNER_GAP
-						&& tokens.sentence[owner.first()] == tokens.sentence[person.first()]) {
+						&& tokens.sentence[owner.first()] == tokens.sentence[person.first()]
+						&& !(owner.first() > 0 && OF.contains(tokens.words[owner.first() - 1]))) {
 					others.add(new int[] { tokens.start[owner.first()], tokens.end[person.last()] });
 					break;
 				}
@@ -292,6 +310,48 @@ final class WordMatcher {
 				others.add(new int[] { tokens.start[reported.first()], tokens.end[reported.last()] });
 			}
 		}
+	}
+
+	/** Noun slots whose words also end German compounds ("Autobahnbrücke", "Schlaftabletten"). */
+	private static final Set<String> COMPOUND_SLOTS = Set.of("PLACE", "MEDICINE", "LETHAL", "BODY");
+
+	/**
+	 * German writes compounds as one word: "Autobahnbrücke" is a bridge. A long German word whose
+	 * last part (at least five letters, after at least three) is a one-word PLACE, MEDICINE, LETHAL
+	 * or BODY word fills that slot.
+	 */
+	private void germanCompounds(Tokens tokens, Map<String, Map<String, List<Hit>>> hits) {
+		if (this.compoundEnds.isEmpty()) {
+			return;
+		}
+		Map<String, List<Hit>> de = null;
+		for (int i = 0; i < tokens.size; i++) {
+			String w = tokens.words[i];
+			if (w.length() < 8) {
+				continue;
+			}
+			for (int cut = 3; cut <= w.length() - 5; cut++) {
+				String slot = this.compoundEnds.get(w.substring(cut));
+				if (slot != null) {
+					if (de == null) {
+						de = hits.computeIfAbsent("de", k -> new HashMap<>());
+					}
+					de.computeIfAbsent(slot, k -> new ArrayList<>()).add(new Hit(slot, i, i, new int[] { i }));
+					break;
+				}
+			}
+		}
+	}
+
+	/** "of", "de", "di", "von": the person owns something ("the pills of my mother"); they are not the subject. */
+	private static final Set<String> OF = Set.of("of", "de", "di", "del", "della", "von", "vom", "des", "du", "dal",
+			"dalla");
+
+	/** "my mum's tablets": the folded view spells the possessive 's as a word of its own. */
+	private static boolean possessor(Tokens tokens, Hit person) {
+		int next = person.last() + 1;
+		return next < tokens.size && tokens.end[next] - tokens.start[next] == 1 && tokens.start[next] == tokens.end[person.last()] + 1
+				&& (tokens.words[next].equals("s") || tokens.words[next].equals("se"));
 	}
 
 	/** The spans of the used tokens, neighbouring ones merged. */

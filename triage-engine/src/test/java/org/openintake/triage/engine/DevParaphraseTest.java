@@ -14,17 +14,19 @@ import org.openintake.events.CrisisCategory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fresh development paraphrases ({@code dev/paraphrases-<n>.txt}), written before they were first
- * run: prints recall (a crisis with a current flag of the statement's category) and false alarms
+ * Fresh development paraphrases ({@code dev/paraphrases-<n>.txt}), each batch written before it was
+ * first run: prints recall (a crisis with a current flag of the statement's category) and false alarms
  * per language and fails only if the figures fall below what CLINICAL-SAFETY.md reports, so a
  * change that loses them is noticed. Development data: tuned on after the first run.
  */
 class DevParaphraseTest {
 
-	/** Batch 1 after tuning on it (first run 44/54 and 1/17, see CLINICAL-SAFETY.md); a change must not do worse. */
-	static final int MIN_FOUND = 53;
-
-	static final int MAX_FALSE_ALARMS = 0;
+	/**
+	 * Per batch, the crisis statements found and the false alarms after tuning on it (first runs: batch
+	 * 1 44/54 and 1/17, batch 2 23/53 and 0/17; see CLINICAL-SAFETY.md); a change must not do worse.
+	 */
+	static final Map<String, int[]> FLOOR = Map.of("/dev/paraphrases-1.txt", new int[] { 53, 0 }, "/dev/paraphrases-2.txt",
+			new int[] { 47, 0 });
 
 	record Row(String language, String code, String text) {
 	}
@@ -45,8 +47,15 @@ class DevParaphraseTest {
 
 	@Test
 	void reportRecallAndFalseAlarmsOnFreshParaphrases() throws IOException {
-		TriageEngine engine = TriageEngine.loadDefault();
-		List<Row> rows = load("/dev/paraphrases-1.txt");
+		for (String file : new java.util.TreeSet<>(FLOOR.keySet())) {
+			report(file);
+		}
+	}
+
+	static void report(String file) throws IOException {
+		TriageEngine engine = ParaphraseMatrixTest.ENGINE;
+		List<Row> rows = load(file);
+		System.out.println(file + ":");
 		Map<String, int[]> table = new TreeMap<>();
 		int found = 0;
 		int alarms = 0;
@@ -76,8 +85,8 @@ class DevParaphraseTest {
 		table.forEach((l, n) -> System.out.println("Dev paraphrases " + l + ": crisis " + n[0] + "/" + n[1] + ", false alarms "
 				+ n[2] + "/" + n[3]));
 		System.out.println("Dev paraphrases all: crisis " + found + ", false alarms " + alarms);
-		assertThat(found).isGreaterThanOrEqualTo(MIN_FOUND);
-		assertThat(alarms).isLessThanOrEqualTo(MAX_FALSE_ALARMS);
+		assertThat(found).as(file + " crisis found").isGreaterThanOrEqualTo(FLOOR.get(file)[0]);
+		assertThat(alarms).as(file + " false alarms").isLessThanOrEqualTo(FLOOR.get(file)[1]);
 	}
 
 }

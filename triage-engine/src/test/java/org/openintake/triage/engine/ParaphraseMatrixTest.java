@@ -118,6 +118,14 @@ class ParaphraseMatrixTest {
 				w("hits", "beats", "chokes", "threatened to kill"), w("", "when he drinks", "every week"));
 		crisis(en, RECENT_ATTEMPT, "{0} {1} {2} last month.", w("I tried to", "I attempted to"), w("kill", "hang", "poison"), w("myself"));
 		crisis(en, COMMAND_HALLUCINATIONS, "The {0} {1} hurt myself.", w("voices", "voice"), w("keep telling me to", "tell me to", "are ordering me to"));
+		crisis(en, RECENT_ATTEMPT, "{0} I {1} a {2} of {3}.", w("Last week", "On Sunday"), w("swallowed", "took", "downed"),
+				w("whole bottle", "whole packet", "whole box"), w("paracetamol", "my sleeping pills", "painkillers"));
+		crisis(en, SUICIDAL_IDEATION_PASSIVE, "I {0} if a {1} {2}.", w("wouldn't mind", "wouldn't care", "would be relieved"),
+				w("bus", "car", "lorry"), w("hit me", "ran me over"));
+		crisis(en, DANGER_FROM_OTHERS, "{0} said {1} {2} if I leave.", w("My husband", "My dad", "My ex"), w("he'd", "he would", "he will"),
+				w("break my neck", "slit my throat"));
+		crisis(en, SUICIDE_INTENT, "{0} I'm {1} {2}.", w("This weekend", "Tomorrow", "On my birthday"), w("ending", "going to end", "taking"),
+				w("my life", "my own life"));
 
 		negative(en, "I take my pills every morning for my blood pressure.", "The doctor increased my sertraline to 100 mg.",
 				"I bought paracetamol for my headache.", "I cross the bridge on my way to work every day.",
@@ -130,6 +138,8 @@ class ParaphraseMatrixTest {
 				"I'd like to kill two birds with one stone.", "I want to hang out with my friends more.",
 				"He hit the ball over the fence.", "My grandmother died last year and I miss her.",
 				"I set a date for the wedding.", "Tomorrow I'm going to end my contract with the gym.",
+				"I took my pills this morning as usual.", "He helped me break the news to my parents.",
+				"My mum will kill me when she sees this haircut.", "I wouldn't mind if it rained tomorrow.",
 				"The voices in the choir were beautiful.", "I want to know how many tablets I should take for the pain.");
 	}
 
@@ -152,6 +162,11 @@ class ParaphraseMatrixTest {
 				w("a mi jefe", "a mi marido", "al bebé", "a alguien"));
 		crisis(es, DANGER_FROM_OTHERS, "{0} me {1}.", w("Mi marido", "Mi pareja", "Mi padrastro"), w("pega", "golpea", "amenaza con matarme"));
 		crisis(es, RECENT_ATTEMPT, "{0} {1} el mes pasado.", w("Intenté", "Traté de"), w("matarme", "suicidarme", "ahorcarme"));
+		crisis(es, RECENT_ATTEMPT, "{0} me {1} {2} de {3}.", w("Ayer", "El domingo"), w("tomé", "tragué"),
+				w("una caja entera", "un bote entero"), w("pastillas", "paracetamol", "somníferos"));
+		crisis(es, SUICIDAL_IDEATION_PASSIVE, "{0} que un {1} me {2}.", w("No me importaría", "Me daría igual"), w("coche", "autobús"),
+				w("atropellara", "atropellase"));
+		crisis(es, DANGER_FROM_OTHERS, "{0} dice que me {1} si hablo.", w("Mi marido", "Mi padrastro"), w("rompería el cuello", "mataría"));
 
 		negative(es, "Tomo mis pastillas cada mañana para la tensión.", "Compré paracetamol para el dolor de cabeza.",
 				"Cruzo el puente cada día para ir al trabajo.", "Arreglamos el tejado el verano pasado.",
@@ -186,6 +201,11 @@ class ParaphraseMatrixTest {
 		crisis(de, DANGER_FROM_OTHERS, "{0} {1} mich.", w("Mein Mann", "Mein Partner", "Mein Stiefvater"), w("schlägt", "bedroht", "würgt"));
 		crisis(de, RECENT_ATTEMPT, "{0}.", w("Ich habe letzten Monat versucht, mich umzubringen", "Ich habe versucht, mich zu töten",
 				"Ich habe versucht, mich zu erhängen"));
+		crisis(de, RECENT_ATTEMPT, "{0} habe ich {1} {2} {3}.", w("Gestern", "Am Sonntag"), w("eine ganze Packung", "eine ganze Schachtel"),
+				w("Tabletten", "Schlaftabletten", "Paracetamol"), w("geschluckt", "genommen"));
+		crisis(de, SUICIDAL_IDEATION_PASSIVE, "{0}, wenn mich ein {1} {2}.", w("Es wäre mir egal", "Ich hätte nichts dagegen"), w("Bus", "Auto"),
+				w("überfährt", "überfahren würde"));
+		crisis(de, DANGER_FROM_OTHERS, "{0} sagt, er {1}, wenn ich gehe.", w("Mein Mann", "Mein Vater"), w("bricht mir das Genick", "bringt mich um"));
 
 		negative(de, "Ich nehme jeden Morgen meine Tabletten gegen Bluthochdruck.", "Ich habe Paracetamol gegen Kopfschmerzen gekauft.",
 				"Ich fahre jeden Tag über die Brücke zur Arbeit.", "Wir haben letzten Sommer das Dach repariert.",
@@ -214,6 +234,11 @@ class ParaphraseMatrixTest {
 				w("mon patron", "mon mari", "le bébé", "quelqu'un"));
 		crisis(fr, DANGER_FROM_OTHERS, "{0} me {1}.", w("Mon mari", "Mon conjoint", "Mon beau-père"), w("frappe", "bat", "menace"));
 		crisis(fr, RECENT_ATTEMPT, "{0}.", w("J'ai essayé de me tuer le mois dernier", "J'ai tenté de me suicider", "J'ai essayé de me pendre"));
+		crisis(fr, RECENT_ATTEMPT, "{0} j'ai {1} {2} de {3}.", w("Hier", "Dimanche"), w("avalé", "pris"),
+				w("une boîte entière", "une plaquette entière"), w("cachets", "somnifères", "paracétamol"));
+		crisis(fr, SUICIDAL_IDEATION_PASSIVE, "{0} qu'une {1} me {2}.", w("Ça ne me dérangerait pas", "Ça me serait égal"), w("voiture", "camionnette"),
+				w("renverse", "fauche"));
+		crisis(fr, DANGER_FROM_OTHERS, "{0} dit qu'il me {1} si je parle.", w("Mon mari", "Mon beau-père"), w("briserait le cou", "tuerait"));
 
 		negative(fr, "Je prends mes médicaments chaque matin pour la tension.", "J'ai acheté du paracétamol pour mon mal de tête.",
 				"Je traverse le pont tous les jours pour aller au travail.", "On a réparé le toit l'été dernier.",
@@ -242,6 +267,11 @@ class ParaphraseMatrixTest {
 				w("il mio capo", "mio marito", "il bambino", "qualcuno"));
 		crisis(it, DANGER_FROM_OTHERS, "{0} mi {1}.", w("Mio marito", "Il mio compagno", "Il mio patrigno"), w("picchia", "minaccia", "strangola"));
 		crisis(it, RECENT_ATTEMPT, "{0}.", w("Ho provato a uccidermi il mese scorso", "Ho tentato di ammazzarmi", "Ho provato a impiccarmi"));
+		crisis(it, RECENT_ATTEMPT, "{0} ho {1} {2} di {3}.", w("Ieri", "Domenica"), w("ingoiato", "preso"),
+				w("una scatola intera", "una confezione intera"), w("pastiglie", "sonniferi", "tachipirina"));
+		crisis(it, SUICIDAL_IDEATION_PASSIVE, "{0} se una {1} mi {2}.", w("Non mi dispiacerebbe", "Non mi importerebbe"), w("macchina", "moto"),
+				w("investisse", "uccidesse"));
+		crisis(it, DANGER_FROM_OTHERS, "{0} dice che mi {1} se parlo.", w("Mio marito", "Il mio patrigno"), w("spezzerà il collo", "ucciderà"));
 
 		negative(it, "Prendo le mie pastiglie ogni mattina per la pressione.", "Ho comprato la tachipirina per il mal di testa.",
 				"Attraverso il ponte ogni giorno per andare al lavoro.", "Abbiamo riparato il tetto l'estate scorsa.",

@@ -438,7 +438,7 @@ public final class CrisisDetector {
 		for (CueMatch cue : cues) {
 			if (cue.cue().type() == Term.CueType.IDIOM) {
 				candidates.removeIf(c -> cue.start() <= c.start() && c.end() <= cue.end()
-						|| c.parts().length > 2 && c.partsOverlap(cue.start(), cue.end()));
+						|| c.parts().length > 2 && c.partsOverlap(cue.start(), cue.end()) && !isWholeFiller(c, cue));
 			}
 		}
 	}
@@ -471,6 +471,16 @@ public final class CrisisDetector {
 			}
 			return false;
 		});
+	}
+
+	/** A frame filler that is exactly an idiom's words ("painkillers" as MEDICINE) is not taken by it. */
+	private static boolean isWholeFiller(Candidate c, CueMatch idiom) {
+		for (Candidate.Filler f : c.fillers()) {
+			if (f.start() == idiom.start() && f.end() == idiom.end()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

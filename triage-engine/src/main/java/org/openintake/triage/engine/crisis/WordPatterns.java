@@ -123,8 +123,11 @@ final class WordPatterns<T> {
 			Bucket<T> bucket = this.byFirstExact.get(tokens.words[i]);
 			if (bucket != null) {
 				tryAll(bucket.anySecond, tokens, stems, i, out);
-				// the second word is the next one, or up to MAX_SKIPPED words later
+				// the second word is the next one, or up to MAX_SKIPPED skip words later
 				for (int j = i + 1; j < tokens.size && j <= i + 1 + MAX_SKIPPED; j++) {
+					if (j > i + 1 && !stems.isSkipInAny(j - 1)) {
+						break;
+					}
 					if (!seenBetween(tokens, i + 1, j)) {
 						List<Pattern<T>> b = bucket.bySecond.get(tokens.words[j]);
 						if (b != null) {
@@ -253,6 +256,16 @@ final class WordPatterns<T> {
 				row[i] = s;
 			}
 			return s.isEmpty() ? null : s;
+		}
+
+		/** A skip word of some language: only then can a pattern's next word come later. */
+		boolean isSkipInAny(int i) {
+			for (int lang = 0; lang < this.kinds.length; lang++) {
+				if (isSkip(lang, i)) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		boolean isSkip(int lang, int i) {

@@ -49,9 +49,26 @@ record Candidate(Term.Entry entry, int start, int end, boolean variant, int[] pa
 		return false;
 	}
 
+	/**
+	 * True when a context cue at [s, e) is part of the phrase's own words and so reads nothing: for
+	 * a phrase, any overlap ("no" in "no reason to live"); for a frame, only a cue wholly inside one
+	 * filler ("not" in "would not mind"), so "won't" still negates the "will" it was spelled out to.
+	 */
+	boolean absorbs(int s, int e) {
+		if (!isFrame()) {
+			return partsOverlap(s, e);
+		}
+		for (int i = 0; i < this.parts.length; i += 2) {
+			if (this.parts[i] <= s && e <= this.parts[i + 1]) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** True when [s, e) lies inside a gap of the phrase. */
 	boolean inGap(int s, int e) {
-		return this.start <= s && e <= this.end && !partsOverlap(s, e);
+		return this.start <= s && e <= this.end && !absorbs(s, e);
 	}
 
 }

@@ -66,7 +66,7 @@ final class Context {
 		int otherCueEnd = -1;
 		int selfCueStart = -1;
 		for (CueMatch m : cues) {
-			if (!m.appliesTo(language) || c.partsOverlap(m.start(), m.end())) {
+			if (!m.appliesTo(language) || c.absorbs(m.start(), m.end())) {
 				continue;
 			}
 			boolean inGap = c.inGap(m.start(), m.end());

@@ -351,7 +351,7 @@ public final class CrisisDetector {
 			return false;
 		}
 		for (Candidate c : kept) {
-			if (!c.variant() && c.partsOverlap(cue.start(), cue.end())) {
+			if (!c.variant() && c.absorbs(cue.start(), cue.end())) {
 				return true;
 			}
 		}

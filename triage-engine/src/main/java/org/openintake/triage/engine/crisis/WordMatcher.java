@@ -125,7 +125,13 @@ final class WordMatcher {
 			if (exactPhrases.contains(view.text.substring(s, e))) {
 				continue; // the automaton found it as written
 			}
-			out.add(new Candidate((Term.Entry) m.pattern().payload(), s, e, false, parts(tokens, m.used()), true, List.of()));
+			Term.Entry entry = (Term.Entry) m.pattern().payload();
+			if (entry.experiencer() == Term.Experiencer.SELF) {
+				// a stem drops the person ending ("quiero" / "quiere", "je veux" / "il veut"): the
+				// words no longer say who it is, so the context decides
+				entry = new Term.Entry(entry.id(), entry.language(), entry.category(), entry.severity(), Term.Experiencer.ANY);
+			}
+			out.add(new Candidate(entry, s, e, false, parts(tokens, m.used()), true, List.of()));
 		}
 		germanCompounds(tokens, hits);
 		List<int[]> others = new ArrayList<>();

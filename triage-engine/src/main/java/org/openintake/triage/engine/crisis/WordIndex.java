@@ -31,7 +31,26 @@ final class WordIndex {
 		this.languages = List.copyOf(languages);
 		this.skipWords = this.languages.stream().map(l -> java.util.Set.copyOf(skipWords.getOrDefault(l, java.util.Set.of()))).toList();
 		this.articles = this.languages.stream().map(l -> java.util.Set.copyOf(articles.getOrDefault(l, java.util.Set.of()))).toList();
+		for (int l = 0; l < this.languages.size(); l++) {
+			for (String w : this.skipWords.get(l)) {
+				this.wordKinds.merge(w, 1 << l, (a, b) -> a | b);
+			}
+			for (String w : this.articles.get(l)) {
+				this.wordKinds.merge(w, 1 << (l + ARTICLE_SHIFT), (a, b) -> a | b);
+			}
+		}
 		this.children[0] = new int[27];
+	}
+
+	static final int ARTICLE_SHIFT = 16;
+
+	/** Word -> bit l: a skip word of language l; bit 16 + l: an article of language l. */
+	private final java.util.Map<String, Integer> wordKinds = new java.util.HashMap<>();
+
+	/** The skip-word and article bits of a word (see {@link #wordKinds}), one lookup for all languages. */
+	int kinds(String word) {
+		Integer k = this.wordKinds.get(word);
+		return k == null ? 0 : k;
 	}
 
 	java.util.Set<String> skipWords(int language) {

@@ -219,8 +219,8 @@ final class WordPatterns<T> {
 
 		private final int[] masks;
 
-		/** [language index][token]: 0 not yet asked, 1 neither, 2 skip word, 3 article (also a skip word). */
-		private final byte[][] kinds;
+		/** Per token, its skip-word and article bits for every language ({@link WordIndex#kinds}). */
+		private final int[] kinds;
 
 		private final Map<String, String>[] memos;
 
@@ -229,7 +229,7 @@ final class WordPatterns<T> {
 			this.tokens = tokens;
 			this.index = index;
 			this.cache = new String[index.languageCount()][];
-			this.kinds = new byte[index.languageCount()][];
+			this.kinds = new int[tokens.size];
 			this.memos = new Map[index.languageCount()];
 			for (int l = 0; l < this.memos.length; l++) {
 				this.memos[l] = Stemming.memo(index.languageName(l));
@@ -237,6 +237,7 @@ final class WordPatterns<T> {
 			this.masks = new int[tokens.size];
 			for (int i = 0; i < tokens.size; i++) {
 				this.masks[i] = tokens.words[i].length() > Stemming.MIN_STEMMED ? index.prefixLanguages(tokens.words[i]) : 0;
+				this.kinds[i] = index.kinds(tokens.words[i]);
 			}
 		}
 
@@ -260,33 +261,15 @@ final class WordPatterns<T> {
 
 		/** A skip word of some language: only then can a pattern's next word come later. */
 		boolean isSkipInAny(int i) {
-			for (int lang = 0; lang < this.kinds.length; lang++) {
-				if (isSkip(lang, i)) {
-					return true;
-				}
-			}
-			return false;
+			return (this.kinds[i] & 0xFFFF) != 0;
 		}
 
 		boolean isSkip(int lang, int i) {
-			return kind(lang, i) >= 2;
+			return (this.kinds[i] & (1 << lang)) != 0;
 		}
 
 		boolean isArticle(int lang, int i) {
-			return kind(lang, i) == 3;
-		}
-
-		private byte kind(int lang, int i) {
-			byte[] row = this.kinds[lang];
-			if (row == null) {
-				row = new byte[this.tokens.size];
-				this.kinds[lang] = row;
-			}
-			if (row[i] == 0) {
-				String w = this.tokens.words[i];
-				row[i] = (byte) (this.index.articles(lang).contains(w) ? 3 : this.index.skipWords(lang).contains(w) ? 2 : 1);
-			}
-			return row[i];
+			return (this.kinds[i] & (1 << (lang + WordIndex.ARTICLE_SHIFT))) != 0;
 		}
 
 	}

@@ -32,7 +32,7 @@ final class WordMatcher {
 		this.frames = frames;
 		this.languages = List.copyOf(lexicon.languages);
 		this.index = new WordIndex(this.languages, frames.skipWords, frames.articles);
-		this.patterns = new WordPatterns<>(frames.skipWords, frames.articles, this.index);
+		this.patterns = new WordPatterns<>(frames.articles, this.index);
 		lexicon.phrases.forEach((phrase, terms) -> {
 			for (Term t : terms) {
 				// one-word entries stay exact (the automaton has them): "overdosed" must not become
@@ -210,8 +210,7 @@ final class WordMatcher {
 			}
 			Candidate c = new Candidate(frame.entry(language), parts[0], parts[parts.length - 1], false, parts, true,
 					List.copyOf(fillers));
-			if (!out.contains(c) && out.stream().noneMatch(o -> o.entry().equals(c.entry()) && o.start() == c.start()
-					&& o.end() == c.end())) {
+			if (out.stream().noneMatch(o -> o.entry().equals(c.entry()) && o.start() == c.start() && o.end() == c.end())) {
 				out.add(c);
 			}
 		}

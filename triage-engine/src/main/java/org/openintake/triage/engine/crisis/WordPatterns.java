@@ -51,8 +51,6 @@ final class WordPatterns<T> {
 	/** Per language index: first word's stem -> patterns. */
 	private final List<Map<String, List<Pattern<T>>>> byFirstStem = new ArrayList<>();
 
-	private final Map<String, Set<String>> skipWords;
-
 	private final Map<String, Set<String>> articles;
 
 	private final WordIndex index;
@@ -65,8 +63,11 @@ final class WordPatterns<T> {
 
 	private static final Set<String> ROMANCE = Set.of("es", "fr", "it");
 
-	WordPatterns(Map<String, Set<String>> skipWords, Map<String, Set<String>> articles, WordIndex index) {
-		this.skipWords = skipWords;
+	/**
+	 * @param articles per language, the articles a pattern may leave out or exchange; the skip words
+	 * a text may add come from the {@link WordIndex}
+	 */
+	WordPatterns(Map<String, Set<String>> articles, WordIndex index) {
 		this.articles = articles;
 		this.index = index;
 	}

@@ -139,6 +139,7 @@ class ParaphraseMatrixTest {
 				"He hit the ball over the fence.", "My grandmother died last year and I miss her.",
 				"I set a date for the wedding.", "Tomorrow I'm going to end my contract with the gym.",
 				"I took my pills this morning as usual.", "He helped me break the news to my parents.",
+				"I jumped off the bus and ran to work.", "I bought a new knife set for the kitchen.",
 				"My mum will kill me when she sees this haircut.", "I wouldn't mind if it rained tomorrow.",
 				"The voices in the choir were beautiful.", "I want to know how many tablets I should take for the pain.");
 	}
@@ -174,7 +175,8 @@ class ParaphraseMatrixTest {
 				"Me encanta saltar del trampolín en la piscina.", "Tomé una sobredosis de café hoy.", "Leo para matar el tiempo.",
 				"Se me murió la batería del móvil.", "Me corté el pelo la semana pasada.", "Me quemé la mano con el horno.",
 				"La ansiedad me ahoga por las noches.", "Mi prima intentó aprobar el examen.", "Mi abuela murió el año pasado.",
-				"Esta noche voy a hacer la cena.", "La farmacia dice que mis pastillas están listas.");
+				"Esta noche voy a hacer la cena.", "La farmacia dice que mis pastillas están listas.",
+				"Mi jefe me mata con tanto trabajo.", "Compré un cuchillo nuevo para la cocina.");
 	}
 
 	static void german() {
@@ -279,7 +281,8 @@ class ParaphraseMatrixTest {
 				"Abbiamo comprato il carbone per la grigliata.", "Mi piace tuffarmi dal trampolino in piscina.",
 				"Oggi ho preso un'overdose di caffè.", "Leggo per ammazzare il tempo.", "La batteria del telefono è morta.",
 				"Mi sono tagliata i capelli.", "Mi brucia lo stomaco dopo mangiato.", "Mia nonna è morta l'anno scorso.",
-				"L'ansia mi soffoca la sera.", "Mi sono bruciato la mano con il forno.");
+				"L'ansia mi soffoca la sera.", "Mi sono bruciato la mano con il forno.",
+				"Il mio capo mi uccide di lavoro.", "Domani vado a prendere le medicine in farmacia.");
 	}
 
 	static boolean hit(Assessment a, CrisisCategory category) {

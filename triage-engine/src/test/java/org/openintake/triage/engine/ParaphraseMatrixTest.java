@@ -168,6 +168,11 @@ class ParaphraseMatrixTest {
 		crisis(es, SUICIDAL_IDEATION_PASSIVE, "{0} que un {1} me {2}.", w("No me importaría", "Me daría igual"), w("coche", "autobús"),
 				w("atropellara", "atropellase"));
 		crisis(es, DANGER_FROM_OTHERS, "{0} dice que me {1} si hablo.", w("Mi marido", "Mi padrastro"), w("rompería el cuello", "mataría"));
+		crisis(es, SUICIDE_PREPARATION, "{0} {1} {2}.", w("La cuerda", "La pistola", "El carbón"), w("ya está", "está"), w("lista", "preparada", "lista en el maletero"));
+		crisis(es, SUICIDE_PLAN, "{0} {1}.", w("Ya he puesto fecha", "Elegí el día"), w("para morir", "para acabar con todo"));
+		crisis(es, SUICIDE_INTENT, "{0} me {1} la vida.", w("Este sábado", "Mañana", "Esta noche"), w("quito", "quitaré"));
+		crisis(es, SELF_HARM, "{0} {1}.", w("Me quemo", "Me golpeo", "Me corto"), w("los brazos", "las piernas", "la piel"));
+		crisis(es, COMMAND_HALLUCINATIONS, "{0} {1} que me haga daño.", w("Las voces", "Una voz"), w("me dicen", "me piden", "me ordenan"));
 
 		negative(es, "Tomo mis pastillas cada mañana para la tensión.", "Compré paracetamol para el dolor de cabeza.",
 				"Cruzo el puente cada día para ir al trabajo.", "Arreglamos el tejado el verano pasado.",
@@ -208,6 +213,12 @@ class ParaphraseMatrixTest {
 		crisis(de, SUICIDAL_IDEATION_PASSIVE, "{0}, wenn mich ein {1} {2}.", w("Es wäre mir egal", "Ich hätte nichts dagegen"), w("Bus", "Auto"),
 				w("überfährt", "überfahren würde"));
 		crisis(de, DANGER_FROM_OTHERS, "{0} sagt, er {1}, wenn ich gehe.", w("Mein Mann", "Mein Vater"), w("bricht mir das Genick", "bringt mich um"));
+		crisis(de, SUICIDE_PREPARATION, "{0} {1} bereit.", w("Das Seil liegt", "Die Pistole liegt", "Die Tabletten liegen"), w("schon", "im Auto"));
+		crisis(de, SUICIDE_PLAN, "Ich habe {0} {1}.", w("den Tag ausgesucht", "ein Datum festgelegt"), w("um zu sterben", "an dem ich sterbe"));
+		crisis(de, SUICIDE_INTENT, "{0} werde ich {1}.", w("Heute Nacht", "Morgen", "Am Samstag"), w("mein Leben beenden", "mich umbringen", "mich töten"));
+		crisis(de, SELF_HARM, "Ich {0} mir {1}.", w("ritze", "verbrenne", "zerkratze"), w("die Arme", "die Beine", "die Haut"));
+		crisis(de, COMMAND_HALLUCINATIONS, "{0} {1}, dass ich mich verletzen soll.", w("Die Stimmen", "Eine Stimme"), w("sagen mir", "befehlen mir"));
+		crisis(de, SUICIDE_MEANS, "Ich will mich {0}.", w("vergiften", "erhängen", "ertränken"));
 
 		negative(de, "Ich nehme jeden Morgen meine Tabletten gegen Bluthochdruck.", "Ich habe Paracetamol gegen Kopfschmerzen gekauft.",
 				"Ich fahre jeden Tag über die Brücke zur Arbeit.", "Wir haben letzten Sommer das Dach repariert.",
@@ -241,6 +252,12 @@ class ParaphraseMatrixTest {
 		crisis(fr, SUICIDAL_IDEATION_PASSIVE, "{0} qu'une {1} me {2}.", w("Ça ne me dérangerait pas", "Ça me serait égal"), w("voiture", "camionnette"),
 				w("renverse", "fauche"));
 		crisis(fr, DANGER_FROM_OTHERS, "{0} dit qu'il me {1} si je parle.", w("Mon mari", "Mon beau-père"), w("briserait le cou", "tuerait"));
+		crisis(fr, SUICIDE_PREPARATION, "{0} {1}.", w("La corde est", "Le pistolet est", "Les cachets sont"), w("prête", "prêts", "déjà prête dans le garage"));
+		crisis(fr, SUICIDE_PLAN, "J'ai {0} {1}.", w("choisi la date", "fixé une date", "choisi le jour"), w("pour mourir", "pour en finir"));
+		crisis(fr, SUICIDE_INTENT, "{0} je {1} fin à mes jours.", w("Samedi", "Demain", "Ce soir"), w("mets", "vais mettre"));
+		crisis(fr, SELF_HARM, "Je me {0} {1}.", w("coupe", "brûle", "griffe"), w("les bras", "les jambes", "la peau"));
+		crisis(fr, COMMAND_HALLUCINATIONS, "{0} {1} me faire du mal.", w("Les voix", "Une voix"), w("me disent de", "me demandent de", "m'ordonnent de"));
+		crisis(fr, SUICIDAL_IDEATION_PASSIVE, "{0} {1}.", w("Je voudrais", "J'aimerais", "Je veux juste"), w("mourir", "être morte", "crever"));
 
 		negative(fr, "Je prends mes médicaments chaque matin pour la tension.", "J'ai acheté du paracétamol pour mon mal de tête.",
 				"Je traverse le pont tous les jours pour aller au travail.", "On a réparé le toit l'été dernier.",
@@ -274,6 +291,12 @@ class ParaphraseMatrixTest {
 		crisis(it, SUICIDAL_IDEATION_PASSIVE, "{0} se una {1} mi {2}.", w("Non mi dispiacerebbe", "Non mi importerebbe"), w("macchina", "moto"),
 				w("investisse", "uccidesse"));
 		crisis(it, DANGER_FROM_OTHERS, "{0} dice che mi {1} se parlo.", w("Mio marito", "Il mio patrigno"), w("spezzerà il collo", "ucciderà"));
+		crisis(it, SUICIDE_PREPARATION, "{0} {1}.", w("La corda è", "La pistola è", "Le pastiglie sono"), w("pronta", "pronte", "già pronta in garage"));
+		crisis(it, SUICIDE_PLAN, "Ho {0} {1}.", w("scelto il giorno", "fissato una data", "scelto la data"), w("per morire", "per farla finita"));
+		crisis(it, SUICIDE_INTENT, "{0} mi {1} la vita.", w("Sabato", "Domani", "Stanotte"), w("tolgo", "toglierò"));
+		crisis(it, SELF_HARM, "Mi {0} {1}.", w("taglio", "brucio", "graffio"), w("le braccia", "le gambe", "la pelle"));
+		crisis(it, COMMAND_HALLUCINATIONS, "{0} {1} farmi del male.", w("Le voci", "Una voce"), w("mi dicono di", "mi chiedono di", "mi ordinano di"));
+		crisis(it, SUICIDE_MEANS, "Voglio {0} {1}.", w("buttarmi", "lanciarmi"), w("sotto un treno", "dal viadotto", "dalla scogliera"));
 
 		negative(it, "Prendo le mie pastiglie ogni mattina per la pressione.", "Ho comprato la tachipirina per il mal di testa.",
 				"Attraverso il ponte ogni giorno per andare al lavoro.", "Abbiamo riparato il tetto l'estate scorsa.",

@@ -36,7 +36,7 @@ final class Context {
 		int negStart = sentenceStart;
 		int negEnd = sentenceEnd;
 		for (CueMatch m : cues) {
-			if (!m.cue().language().equals(language) || m.start() < sentenceStart || m.end() > sentenceEnd) {
+			if (!m.appliesTo(language) || m.start() < sentenceStart || m.end() > sentenceEnd) {
 				continue;
 			}
 			Term.CueType type = m.cue().type();
@@ -66,7 +66,7 @@ final class Context {
 		int otherCueEnd = -1;
 		int selfCueStart = -1;
 		for (CueMatch m : cues) {
-			if (!m.cue().language().equals(language) || c.partsOverlap(m.start(), m.end())) {
+			if (!m.appliesTo(language) || c.absorbs(m.start(), m.end())) {
 				continue;
 			}
 			boolean inGap = c.inGap(m.start(), m.end());
@@ -110,7 +110,10 @@ final class Context {
 		boolean other = switch (c.entry().experiencer()) {
 			case OTHER -> true;
 			case SELF -> false;
-			case ANY -> otherCueEnd >= 0 && selfCueStart < otherCueEnd && selfDirected(c.entry().category());
+			// a threat to others found by a frame or a flexible phrase ("my husband says he wants to kill
+			// his boss") is also someone else's when someone else is its subject
+			case ANY -> otherCueEnd >= 0 && selfCueStart < otherCueEnd && (selfDirected(c.entry().category())
+					|| c.flexible() && c.entry().category() == CrisisCategory.HARM_TO_OTHERS);
 		};
 		return new Reading(negated, historical && !current, hypothetical, other, soon);
 	}

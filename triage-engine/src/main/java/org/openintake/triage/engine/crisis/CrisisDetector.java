@@ -48,7 +48,13 @@ public final class CrisisDetector {
 
 	private final Set<String> topics;
 
-	private CrisisDetector(Lexicon lexicon) {
+	/** Flexible phrases, concept frames and the "someone else" frame, on words. */
+	private final WordMatcher words;
+
+	/** Cue phrase -> the languages other than its own whose findings it also reads. */
+	private final Map<String, Set<String>> crossLanguageCues;
+
+	private CrisisDetector(Lexicon lexicon, Frames frames) {
 		PayloadTrie.PayloadTrieBuilder<List<Term>> contextBuilder = PayloadTrie.builder();
 		Map<String, List<Term>> spelled = new java.util.LinkedHashMap<>();
 		Set<String> exact = new java.util.HashSet<>();
@@ -82,6 +88,55 @@ public final class CrisisDetector {
 		this.version = String.join(",", lexicon.versions.entrySet().stream().map(e -> e.getKey() + "@" + e.getValue()).toList());
 		this.entryCount = lexicon.entryCount;
 		this.topics = Set.copyOf(lexicon.topics);
+		this.words = new WordMatcher(lexicon, frames);
+		this.crossLanguageCues = crossLanguageCues(lexicon, frames);
+	}
+
+	/**
+	 * Context cues read findings of every language ("mais" negates nothing, but "jamais", "nie",
+	 * "never" do in whatever language the crisis words were written), except where a cue is also a
+	 * word of the finding's language, and except short single words (two or three letters: "se",
+	 * "si", "ma", "mai", "nie" mean different things across the five languages).
+	 */
+	private static Map<String, Set<String>> crossLanguageCues(Lexicon lexicon, Frames frames) {
+		Map<String, Set<String>> own = new java.util.HashMap<>();
+		Map<String, Set<String>> phrasesOf = new java.util.HashMap<>();
+		lexicon.phrases.forEach((phrase, terms) -> {
+			for (Term t : terms) {
+				phrasesOf.computeIfAbsent(t.language(), k -> new java.util.HashSet<>()).add(phrase);
+				for (String w : phrase.split("[^\\p{L}0-9]+")) {
+					own.computeIfAbsent(t.language(), k -> new java.util.HashSet<>()).add(w);
+				}
+			}
+		});
+		frames.slotWords.forEach((language, bySlot) -> bySlot.values().forEach(list -> list.forEach(w -> {
+			for (String word : w.split("[^\\p{L}0-9]+")) {
+				own.computeIfAbsent(language, k -> new java.util.HashSet<>()).add(word);
+			}
+		})));
+		frames.skipWords.forEach((language, list) -> own.computeIfAbsent(language, k -> new java.util.HashSet<>()).addAll(list));
+		Map<String, Set<String>> out = new java.util.HashMap<>();
+		lexicon.phrases.forEach((phrase, terms) -> {
+			for (Term t : terms) {
+				if (!(t instanceof Term.Cue cue) || cue.type() == Term.CueType.FIRST_PERSON
+						|| cue.type() == Term.CueType.NEGATION_TERMINATOR) {
+					continue;
+				}
+				boolean oneWord = phrase.indexOf(' ') < 0;
+				if (oneWord ? phrase.length() < 4 : phrase.length() < 6) {
+					continue;
+				}
+				for (String language : lexicon.languages) {
+					if (language.equals(cue.language()) || phrasesOf.getOrDefault(language, Set.of()).contains(phrase)
+							|| oneWord && own.getOrDefault(language, Set.of()).contains(phrase)) {
+						continue;
+					}
+					out.computeIfAbsent(phrase, k -> new java.util.HashSet<>()).add(language);
+				}
+			}
+		});
+		out.replaceAll((k, v) -> Set.copyOf(v));
+		return out; // a HashMap: looked up for every cue found, faster than Map.copyOf's probing
 	}
 
 	private static void add(Map<String, List<Term>> spelled, String phrase, Term term) {
@@ -96,7 +151,9 @@ public final class CrisisDetector {
 
 	/** Loads every lexicon listed in {@code crisis/lexicons.yaml} from the classpath. */
 	public static CrisisDetector loadDefault() {
-		return new CrisisDetector(Lexicon.load(CrisisDetector.class.getClassLoader()));
+		ClassLoader loader = CrisisDetector.class.getClassLoader();
+		Lexicon lexicon = Lexicon.load(loader);
+		return new CrisisDetector(lexicon, Frames.load(loader, Lexicon.BASE, lexicon));
 	}
 
 	/** Routing topics the lexicons define. */
@@ -129,11 +186,12 @@ public final class CrisisDetector {
 		}
 		FoldedText variant = this.variantView.view(text, preferredLanguage);
 		java.util.Collection<org.ahocorasick.trie.PayloadEmit<List<Term>>> emits = this.phrases.parseText(variant.text);
-		if (emits.isEmpty()) {
+		FoldedText view = Folding.primary(text);
+		WordMatcher.Result wordLevel = this.words.find(view, this.exactPhrases);
+		if (emits.isEmpty() && wordLevel.candidates().isEmpty()) {
 			return TextFindings.NONE; // most answers: nothing to read closer
 		}
-		FoldedText view = Folding.primary(text);
-		List<Candidate> candidates = new ArrayList<>();
+		List<Candidate> candidates = new ArrayList<>(wordLevel.candidates());
 		List<int[]> topicSpans = new ArrayList<>();
 		List<Term.Topic> topicTerms = new ArrayList<>();
 		List<int[]> partSpans = new ArrayList<>();
@@ -181,8 +239,15 @@ public final class CrisisDetector {
 		List<int[]> scanned = new ArrayList<>();
 		List<CueMatch> cues = new ArrayList<>();
 		cuesAround(view, spans, scanned, cues);
+		cues.removeIf(cue -> cue.cue().type() == Term.CueType.OTHER_EXPERIENCER && ownsSomething(text, view, cue));
+		for (int[] other : wordLevel.otherSpans()) {
+			// "my older brother", "mi mejor amiga": the someone-else frame, in every language
+			cues.add(new CueMatch(new Term.Cue("*", Term.CueType.OTHER_EXPERIENCER), other[0], other[1], null));
+		}
+		cues.sort(Comparator.comparingInt(CueMatch::start));
 		addGappedCandidates(view, partTerms, partSpans, cues, candidates);
 		removeIdioms(candidates, cues);
+		removeBenignPurposes(view, candidates, wordLevel.benignSpans());
 		List<Candidate> kept = longestPerCategory(candidates, preferredLanguage);
 		cues.removeIf(cue -> insidePhrase(cue, kept));
 
@@ -213,6 +278,30 @@ public final class CrisisDetector {
 	}
 
 	/**
+	 * "my mum's tablets", "the pills of my mother", "les somnifères de ma mère": the person owns
+	 * something the patient speaks of; they are not who the sentence is about.
+	 */
+	private static boolean ownsSomething(String text, FoldedText view, CueMatch cue) {
+		int end = view.originalEnd(cue.end());
+		if (end + 1 < text.length() && (text.charAt(end) == '\'' || text.charAt(end) == '\u2019')
+				&& (text.charAt(end + 1) == 's' || text.charAt(end + 1) == 'S')
+				&& (end + 2 == text.length() || !Character.isLetter(text.charAt(end + 2)))) {
+			return true;
+		}
+		int i = cue.start() - 1;
+		while (i >= 0 && view.text.charAt(i) == ' ') {
+			i--;
+		}
+		int wordEnd = i + 1;
+		while (i >= 0 && view.isWordChar(i)) {
+			i--;
+		}
+		return OF.contains(view.text.substring(i + 1, wordEnd));
+	}
+
+	private static final Set<String> OF = Set.of("of", "de", "di", "del", "della", "von", "vom", "du", "dal", "dalla");
+
+	/**
 	 * Context words in the sentences holding the given spans: context never reaches past a
 	 * sentence, and most sentences hold nothing to read, so they are not scanned a second time.
 	 */
@@ -232,8 +321,9 @@ public final class CrisisDetector {
 				int s = emit.getStart() + offset;
 				int e = emit.getEnd() + 1 + offset;
 				if (wholeWords(view, s, e)) {
+					Set<String> also = this.crossLanguageCues.getOrDefault(emit.getKeyword(), Set.of());
 					for (Term term : emit.getPayload()) {
-						cues.add(new CueMatch((Term.Cue) term, s, e));
+						cues.add(new CueMatch((Term.Cue) term, s, e, also));
 					}
 				}
 				return true;
@@ -261,7 +351,7 @@ public final class CrisisDetector {
 			return false;
 		}
 		for (Candidate c : kept) {
-			if (!c.variant() && c.partsOverlap(cue.start(), cue.end())) {
+			if (!c.variant() && c.absorbs(cue.start(), cue.end())) {
 				return true;
 			}
 		}
@@ -316,7 +406,7 @@ public final class CrisisDetector {
 		for (CueMatch m : cues) {
 			Term.CueType type = m.cue().type();
 			if ((type == Term.CueType.TERMINATOR || type == Term.CueType.NEGATION_TERMINATOR)
-					&& m.cue().language().equals(language) && m.start() >= from && m.end() <= to) {
+					&& m.appliesTo(language) && m.start() >= from && m.end() <= to) {
 				return true;
 			}
 		}
@@ -348,9 +438,49 @@ public final class CrisisDetector {
 		for (CueMatch cue : cues) {
 			if (cue.cue().type() == Term.CueType.IDIOM) {
 				candidates.removeIf(c -> cue.start() <= c.start() && c.end() <= cue.end()
-						|| c.parts().length > 2 && c.partsOverlap(cue.start(), cue.end()));
+						|| c.parts().length > 2 && c.partsOverlap(cue.start(), cue.end()) && !isWholeFiller(c, cue));
 			}
 		}
+	}
+
+	/** Categories a stated everyday purpose right after the words explains away. */
+	private static final Set<CrisisCategory> PURPOSE_SENSITIVE = EnumSet.of(CrisisCategory.SUICIDE_MEANS,
+			CrisisCategory.SUICIDE_PREPARATION, CrisisCategory.RECENT_ATTEMPT, CrisisCategory.SELF_HARM,
+			CrisisCategory.SUICIDE_PLAN);
+
+	/**
+	 * "Bought a rope <i>for climbing</i>", "una sobredosis <i>de café</i>", "me quemé <i>con el horno</i>": a
+	 * benign-purpose word (the frames' BENIGN slot) at most five words after a means, preparation,
+	 * attempt or self-harm phrase, in its sentence, drops it. Frames apply the same words to their
+	 * whole clause themselves.
+	 */
+	private static final int PURPOSE_WORDS = 5;
+
+	private static void removeBenignPurposes(FoldedText view, List<Candidate> candidates, List<int[]> benign) {
+		if (benign.isEmpty()) {
+			return;
+		}
+		candidates.removeIf(c -> {
+			if (c.isFrame() || !PURPOSE_SENSITIVE.contains(c.entry().category())) {
+				return false;
+			}
+			for (int[] b : benign) {
+				if (b[0] >= c.end() && Context.sentenceEnd(view, c.end()) >= b[1] && Context.words(view, c.end(), b[0]) <= PURPOSE_WORDS) {
+					return true;
+				}
+			}
+			return false;
+		});
+	}
+
+	/** A frame filler that is exactly an idiom's words ("painkillers" as MEDICINE) is not taken by it. */
+	private static boolean isWholeFiller(Candidate c, CueMatch idiom) {
+		for (Candidate.Filler f : c.fillers()) {
+			if (f.start() == idiom.start() && f.end() == idiom.end()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -361,17 +491,24 @@ public final class CrisisDetector {
 	 */
 	private static List<Candidate> longestPerCategory(List<Candidate> candidates, String preferredLanguage) {
 		List<Candidate> sorted = new ArrayList<>(candidates);
-		sorted.sort(Comparator.comparingInt(Candidate::length).reversed()
-				.thenComparing(c -> !c.entry().language().equals(preferredLanguage))
-				.thenComparing(Candidate::variant)
-				.thenComparingInt(Candidate::start));
+		// lexicon phrases first: a frame only adds where no phrase of its category already stands
+		Comparator<Candidate> order = Comparator.comparing(Candidate::isFrame);
+		order = order.thenComparing(Comparator.comparingInt(Candidate::length).reversed())
+			.thenComparing(c -> !c.entry().language().equals(preferredLanguage))
+			.thenComparing(Candidate::variant)
+			.thenComparing(Candidate::flexible)
+			.thenComparingInt(Candidate::start);
+		sorted.sort(order);
 		List<Candidate> kept = new ArrayList<>();
 		for (Candidate c : sorted) {
 			boolean covered = false;
 			for (Candidate k : kept) {
 				// strictly longer: the same words read two ways after folding ("me golpeó" / "me golpeo")
 				// keep both readings
-				boolean contained = k.start() <= c.start() && c.end() <= k.end() && k.length() > c.length();
+				// a phrase found by stem or with skipped words, or a frame, never hides a phrase of another
+				// category written as the lexicon has it ("overdosed on" is not only the means "overdose on")
+				boolean contained = k.start() <= c.start() && c.end() <= k.end() && k.length() > c.length()
+						&& (!k.isFrame() && (!k.flexible() || c.flexible()) || k.entry().category() == c.entry().category());
 				if (contained || k.entry().category() == c.entry().category() && k.overlaps(c.start(), c.end())) {
 					covered = true;
 					break;
@@ -390,9 +527,18 @@ public final class CrisisDetector {
 		int start = view.originalStart(c.start());
 		int end = view.originalEnd(c.end());
 		Term.Entry entry = c.entry();
+		List<SlotFiller> evidence = new ArrayList<>(c.fillers().size());
+		for (Candidate.Filler f : c.fillers()) {
+			int fs = view.originalStart(f.start());
+			int fe = view.originalEnd(f.end());
+			evidence.add(new SlotFiller(f.slot(), text.substring(fs, fe), fs, fe));
+		}
+		String ruleId = c.variant() ? entry.id() + "~variant"
+				: c.isFrame() ? entry.id() + "@" + entry.language() + evidence
+				: c.flexible() ? entry.id() + "~flex" : entry.id();
 		CaseTriaged.Flag flag = new CaseTriaged.Flag(entry.category(), source, text.substring(start, end), start, end,
 				entry.language(), reading.negated(), reading.historical(), reading.hypothetical(),
-				reading.otherExperiencer(), c.variant() ? entry.id() + "~variant" : entry.id());
+				reading.otherExperiencer(), ruleId);
 		boolean counts = !reading.negated() && !reading.otherExperiencer() && !reading.historical();
 		RiskLevel level;
 		if (reading.negated() || reading.otherExperiencer()) {
@@ -405,7 +551,7 @@ public final class CrisisDetector {
 		else {
 			level = entry.severity();
 		}
-		return new CrisisFinding(flag, level, counts, reading.soon() && counts, c.variant());
+		return new CrisisFinding(flag, level, counts, reading.soon() && counts, c.variant(), List.copyOf(evidence));
 	}
 
 	private static RiskLevel min(RiskLevel a, RiskLevel b) {

@@ -104,6 +104,19 @@ final class Lexicon {
 		}
 	}
 
+	/** The folded cue phrases of one language and type. */
+	Set<String> cueWords(String language, Term.CueType type) {
+		Set<String> out = new LinkedHashSet<>();
+		this.phrases.forEach((phrase, terms) -> {
+			for (Term t : terms) {
+				if (t instanceof Term.Cue cue && cue.type() == type && cue.language().equals(language)) {
+					out.add(phrase);
+				}
+			}
+		});
+		return out;
+	}
+
 	private static Term.CueType cueType(String name, String file) {
 		return switch (name) {
 			case "negation" -> Term.CueType.NEGATION;

@@ -77,6 +77,53 @@ class CrisisDetectorTest {
 	}
 
 	@Test
+	void aFrameFlagNamesTheFrameAndEverySlotFillerWithItsOffsets() {
+		String text = "Some nights I think about stepping off the old railway bridge.";
+		List<CrisisFinding> findings = DETECTOR.detect(text, "answers.concerns", "en").findings();
+		CrisisFinding frame = findings.stream().filter(f -> f.flag().ruleId().startsWith("frame.act-place@en")).findFirst().orElseThrow();
+		assertThat(frame.flag().category()).isEqualTo(CrisisCategory.SUICIDE_MEANS);
+		assertThat(frame.counts()).isTrue();
+		assertThat(frame.evidence()).extracting(SlotFiller::slot).containsExactly("FALL", "PLACE");
+		for (SlotFiller filler : frame.evidence()) {
+			assertThat(text.substring(filler.start(), filler.end())).isEqualTo(filler.text());
+			assertThat(frame.flag().ruleId()).contains(filler.slot() + "='" + filler.text() + "'@" + filler.start() + "-" + filler.end());
+		}
+		assertThat(frame.evidence()).extracting(SlotFiller::text).containsExactly("stepping off", "bridge");
+	}
+
+	@Test
+	void morphologyAndSkippedWordsFindPhrasesNotWrittenAsListed() {
+		// "take all my pills" is listed; "taking all of my pills" is found by stem with "of" skipped
+		CaseTriaged.Flag flag = only("Yesterday I kept thinking about taking all of my pills.", "en");
+		assertThat(flag.category()).isEqualTo(CrisisCategory.SUICIDE_MEANS);
+		assertThat(flag.ruleId()).endsWith("~flex");
+		// contractions are spelled out: "won't" is "will not", and the negation still negates
+		List<CrisisFinding> wont = DETECTOR.detect("I won't ever kill myself.", "t", "en").findings();
+		assertThat(wont).isNotEmpty().allMatch(f -> f.flag().negated() && !f.counts());
+		// a stem loses the person ending: "quiere" (she wants) found through "quiero" is left to the context
+		assertThat(only("Mi mejor amiga dice que quiere morir.", "es").otherExperiencer()).isTrue();
+		// a verb after a Romance object pronoun keeps its person: "me mata" is not "me mato"
+		assertThat(DETECTOR.detect("Este calor me mata.", "t", "es").findings()).isEmpty();
+	}
+
+	@Test
+	void theSomeoneElseFrameReadsAnyOwnerAndPersonInEveryLanguage() {
+		assertThat(only("My older brother keeps saying he wants to die.", "en").otherExperiencer()).isTrue();
+		assertThat(only("Mi mejor amiga dice que quiere morir.", "es").otherExperiencer()).isTrue();
+		// the person owns something: the patient is still the subject
+		List<CrisisFinding> own = DETECTOR.detect("I have been hiding my mum's sleeping tablets for weeks.", "t", "en").findings();
+		assertThat(own).anyMatch(f -> f.flag().category() == CrisisCategory.SUICIDE_PREPARATION && f.counts());
+	}
+
+	@Test
+	void aMalformedFramesFileFailsTheLoadNamingTheFileAndSlot() {
+		ClassLoader loader = getClass().getClassLoader();
+		Lexicon lexicon = Lexicon.load(loader, "broken-frames/");
+		assertThatIllegalStateException().isThrownBy(() -> Frames.load(loader, "broken-frames/", lexicon))
+			.withMessageContaining("frames.yaml").withMessageContaining("act-nowhere").withMessageContaining("NOWHERE");
+	}
+
+	@Test
 	void aMalformedLexiconFailsTheLoadNamingTheFileAndEntry() {
 		ClassLoader loader = getClass().getClassLoader();
 		assertThatIllegalStateException().isThrownBy(() -> Lexicon.load(loader, "broken-lexicon/"))

@@ -1,0 +1,31 @@
+package org.openintake.triage.engine.crisis;
+
+import java.util.List;
+
+import org.openintake.events.CrisisCategory;
+import org.openintake.events.RiskLevel;
+
+/**
+ * A concept frame: slots that, filled within one clause, stand for a crisis category ("jump" +
+ * "bridge" is a method; "stockpile" + "pills" is preparation), whatever the exact words.
+ *
+ * @param slots every slot must be filled, each by a different word, within {@link #WINDOW} words
+ * @param unless a slot whose filler anywhere in the clause makes the frame not apply (a benign
+ * purpose: "for climbing", "for my headache")
+ * @param order slots whose fillers must come in this order, in every language (empty: any order):
+ * "wants ... kill ... brother" makes the brother the victim, "my brother wants to kill" the subject
+ * @param window the most words from the first filler to the last: {@link #WINDOW}, a clause, unless
+ * the frame asks for less (a reflexive pronoun belongs next to its verb: "me voy a matar")
+ * @param experiencer {@code SELF} when a slot already names the patient ("myself")
+ */
+record Frame(String id, CrisisCategory category, RiskLevel severity, List<String> slots, List<String> unless,
+		List<String> order, int window, Term.Experiencer experiencer) {
+
+	static final int WINDOW = 10;
+
+	/** The lexicon entry a frame's flag stands for in one language. */
+	Term.Entry entry(String language) {
+		return new Term.Entry("frame." + this.id, language, this.category, this.severity, this.experiencer);
+	}
+
+}

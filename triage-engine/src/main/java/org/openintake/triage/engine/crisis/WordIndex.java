@@ -1,0 +1,143 @@
+package org.openintake.triage.engine.crisis;
+
+import java.util.List;
+
+/**
+ * A letter trie of every stem and every spelling of the lexicon and frame words, per language, so
+ * a text word is stemmed only when it starts like one of them: stemming every word of a text in
+ * five languages would cost more than the rest of the detector.
+ */
+final class WordIndex {
+
+	private final List<String> languages;
+
+	// node -> child per letter a-z (index 0-25) and digit '0' (26); 0 = none
+	private int[][] children = new int[1024][];
+
+	private int[] mask = new int[1024];
+
+	private int nodes = 1;
+
+	private final List<java.util.Set<String>> skipWords;
+
+	private final List<java.util.Set<String>> articles;
+
+	/**
+	 * @param skipWords per language, the words a phrase may have in excess (see {@link WordPatterns})
+	 * @param articles per language, the articles a phrase may leave out or exchange
+	 */
+	WordIndex(List<String> languages, java.util.Map<String, java.util.Set<String>> skipWords,
+			java.util.Map<String, java.util.Set<String>> articles) {
+		this.languages = List.copyOf(languages);
+		this.skipWords = this.languages.stream().map(l -> java.util.Set.copyOf(skipWords.getOrDefault(l, java.util.Set.of()))).toList();
+		this.articles = this.languages.stream().map(l -> java.util.Set.copyOf(articles.getOrDefault(l, java.util.Set.of()))).toList();
+		for (int l = 0; l < this.languages.size(); l++) {
+			for (String w : this.skipWords.get(l)) {
+				this.wordKinds.merge(w, 1 << l, (a, b) -> a | b);
+			}
+			for (String w : this.articles.get(l)) {
+				this.wordKinds.merge(w, 1 << (l + ARTICLE_SHIFT), (a, b) -> a | b);
+			}
+		}
+		this.children[0] = new int[27];
+	}
+
+	static final int ARTICLE_SHIFT = 16;
+
+	/** Word -> bit l: a skip word of language l; bit 16 + l: an article of language l. */
+	private final java.util.Map<String, Integer> wordKinds = new java.util.HashMap<>();
+
+	/** The skip-word and article bits of a word (see {@link #wordKinds}), one lookup for all languages. */
+	int kinds(String word) {
+		Integer k = this.wordKinds.get(word);
+		return k == null ? 0 : k;
+	}
+
+	java.util.Set<String> skipWords(int language) {
+		return this.skipWords.get(language);
+	}
+
+	java.util.Set<String> articles(int language) {
+		return this.articles.get(language);
+	}
+
+	int language(String language) {
+		int i = this.languages.indexOf(language);
+		if (i < 0) {
+			throw new IllegalStateException("unknown language " + language);
+		}
+		return i;
+	}
+
+	String languageName(int index) {
+		return this.languages.get(index);
+	}
+
+	int languageCount() {
+		return this.languages.size();
+	}
+
+	private int bit(String language) {
+		return 1 << language(language);
+	}
+
+	void add(String language, String surface, String stem) {
+		if (stem == null) {
+			return; // matched exactly: no need to stem text words for it
+		}
+		insert(surface, bit(language));
+		insert(stem, bit(language));
+		if (stem.length() >= 4) {
+			// "hide" / "hiding", "prendere" / "presi": the stem's last letter is often not written
+			insert(stem.substring(0, stem.length() - 1), bit(language));
+		}
+	}
+
+	private void insert(String word, int bit) {
+		int node = 0;
+		for (int i = 0; i < word.length(); i++) {
+			int c = slot(word.charAt(i));
+			if (c < 0) {
+				return;
+			}
+			int next = this.children[node][c];
+			if (next == 0) {
+				if (this.nodes == this.children.length) {
+					this.children = java.util.Arrays.copyOf(this.children, this.nodes * 2);
+					this.mask = java.util.Arrays.copyOf(this.mask, this.nodes * 2);
+				}
+				next = this.nodes++;
+				this.children[next] = new int[27];
+				this.children[node][c] = next;
+			}
+			node = next;
+		}
+		this.mask[node] |= bit;
+	}
+
+	/** The languages with a stem or word that is a prefix of (or equal to) the given word. */
+	int prefixLanguages(String word) {
+		int node = 0;
+		int found = 0;
+		for (int i = 0; i < word.length(); i++) {
+			int c = slot(word.charAt(i));
+			if (c < 0) {
+				return found;
+			}
+			node = this.children[node][c];
+			if (node == 0) {
+				return found;
+			}
+			found |= this.mask[node];
+		}
+		return found;
+	}
+
+	private static int slot(char c) {
+		if (c >= 'a' && c <= 'z') {
+			return c - 'a';
+		}
+		return c == '0' ? 26 : -1;
+	}
+
+}

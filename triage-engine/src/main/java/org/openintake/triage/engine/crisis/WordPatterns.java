@@ -1,0 +1,278 @@
+package org.openintake.triage.engine.crisis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Word-level patterns of one kind (lexicon phrases, or slot words of frames), matched with
+ * morphology and a little slack: every word longer than three letters matches by its Snowball stem
+ * in the pattern's language; an article, possessive or adverb of the pattern's language
+ * ({@code skip} list) may be added inside a pattern, at most {@link #MAX_SKIPPED} of them
+ * ("jump off <i>the old</i> bridge" needs "old" to be a skip word, "take <i>all</i> my pills"), and a
+ * skip word the pattern itself has may be left out or be another one ("jump off a bridge" /
+ * "jump off the bridge" / "jump off bridges").
+ *
+ * @param <T> what a pattern stands for
+ */
+final class WordPatterns<T> {
+
+	static final int MAX_SKIPPED = 2;
+
+	/** One word of a pattern: matched exactly (short words, {@code =word}) or by its stem. */
+	record Word(String exact, String stem, boolean optional) {
+	}
+
+	/** @param lang the language's index in {@link WordIndex} */
+	record Pattern<T>(String language, int lang, String source, Word[] words, T payload) {
+	}
+
+	/** A pattern found at tokens [first, last]; {@code used} are the tokens it matched, not the skipped ones. */
+	record Match<T>(Pattern<T> pattern, int first, int last, int[] used) {
+	}
+
+	/**
+	 * Patterns that begin with a word as written, all languages together (one lookup per text
+	 * word), then by their second word: "me", "mi", "je", "ich" begin hundreds of phrases, and
+	 * trying each of them at every "me" was most of the matching time.
+	 */
+	private static final class Bucket<T> {
+
+		final List<Pattern<T>> anySecond = new ArrayList<>();
+
+		final Map<String, List<Pattern<T>>> bySecond = new HashMap<>();
+
+	}
+
+	private final Map<String, Bucket<T>> byFirstExact = new HashMap<>();
+
+	/** Per language index: first word's stem -> patterns. */
+	private final List<Map<String, List<Pattern<T>>>> byFirstStem = new ArrayList<>();
+
+	private final Map<String, Set<String>> articles;
+
+	private final WordIndex index;
+
+	/**
+	 * Romance object pronouns: the verb after one keeps its person ending, so it is matched as
+	 * written ("me mato" is the patient, "me mata" is "it is killing me").
+	 */
+	private static final Set<String> CLITICS = Set.of("me", "mi", "te", "ti", "se", "si", "m", "t", "s");
+
+	private static final Set<String> ROMANCE = Set.of("es", "fr", "it");
+
+	/**
+	 * @param articles per language, the articles a pattern may leave out or exchange; the skip words
+	 * a text may add come from the {@link WordIndex}
+	 */
+	WordPatterns(Map<String, Set<String>> articles, WordIndex index) {
+		this.articles = articles;
+		this.index = index;
+	}
+
+	/**
+	 * Compiles a folded phrase; returns false when it has no word.
+	 *
+	 * @param exactOnly match every word as written, never by its stem (a word whose stem collides
+	 * with a benign one)
+	 */
+	boolean add(String language, String folded, boolean exactOnly, T payload) {
+		String[] raw = Tokens.ofPhrase(folded);
+		if (raw.length == 0) {
+			return false;
+		}
+		Set<String> articles = this.articles.getOrDefault(language, Set.of());
+		Word[] words = new Word[raw.length];
+		for (int i = 0; i < raw.length; i++) {
+			String w = raw[i];
+			// an article may be left out or be another one ("a bridge", "the bridge", "bridges");
+			// a possessive or quantifier may not ("take all my pills" is not "take my pills")
+			boolean optional = i > 0 && i < raw.length - 1 && articles.contains(w);
+			boolean afterClitic = i > 0 && ROMANCE.contains(language) && CLITICS.contains(raw[i - 1]);
+			String stem = exactOnly || afterClitic ? null : Stemming.stem(language, w);
+			words[i] = new Word(stem == null ? w : null, stem, optional);
+			this.index.add(language, w, stem);
+		}
+		int lang = this.index.language(language);
+		Pattern<T> p = new Pattern<>(language, lang, folded, words, payload);
+		Word first = words[0];
+		if (first.exact() != null) {
+			Bucket<T> bucket = this.byFirstExact.computeIfAbsent(first.exact(), k -> new Bucket<>());
+			Word second = words.length > 1 ? words[1] : null;
+			if (second != null && second.exact() != null && !second.optional()) {
+				bucket.bySecond.computeIfAbsent(second.exact(), k -> new ArrayList<>()).add(p);
+			}
+			else {
+				bucket.anySecond.add(p);
+			}
+		}
+		else {
+			while (this.byFirstStem.size() <= lang) {
+				this.byFirstStem.add(new HashMap<>());
+			}
+			this.byFirstStem.get(lang).computeIfAbsent(first.stem(), k -> new ArrayList<>()).add(p);
+		}
+		return true;
+	}
+
+	/** Every pattern of every language found in the tokens. */
+	List<Match<T>> find(Tokens tokens, Stems stems) {
+		List<Match<T>> out = new ArrayList<>();
+		for (int i = 0; i < tokens.size; i++) {
+			Bucket<T> bucket = this.byFirstExact.get(tokens.words[i]);
+			if (bucket != null) {
+				tryAll(bucket.anySecond, tokens, stems, i, out);
+				// the second word is the next one, or up to MAX_SKIPPED skip words later
+				for (int j = i + 1; j < tokens.size && j <= i + 1 + MAX_SKIPPED; j++) {
+					if (j > i + 1 && !stems.isSkipInAny(j - 1)) {
+						break;
+					}
+					if (!seenBetween(tokens, i + 1, j)) {
+						List<Pattern<T>> b = bucket.bySecond.get(tokens.words[j]);
+						if (b != null) {
+							tryAll(b, tokens, stems, i, out);
+						}
+					}
+				}
+			}
+			for (int lang = 0; lang < this.byFirstStem.size(); lang++) {
+				String stem = stems.of(lang, i);
+				if (stem != null) {
+					List<Pattern<T>> b = this.byFirstStem.get(lang).get(stem);
+					if (b != null) {
+						tryAll(b, tokens, stems, i, out);
+					}
+				}
+			}
+		}
+		return out;
+	}
+
+	/** True when the word at {@code j} already stood between {@code from} and {@code j}: its patterns were tried. */
+	private static boolean seenBetween(Tokens tokens, int from, int j) {
+		for (int k = from; k < j; k++) {
+			if (tokens.words[k].equals(tokens.words[j])) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private void tryAll(List<Pattern<T>> patterns, Tokens tokens, Stems stems, int i, List<Match<T>> out) {
+		for (Pattern<T> p : patterns) {
+			Match<T> m = match(p, tokens, stems, i);
+			if (m != null) {
+				out.add(m);
+			}
+		}
+	}
+
+	private Match<T> match(Pattern<T> p, Tokens tokens, Stems stems, int first) {
+		int lang = p.lang();
+		int[] used = new int[p.words().length];
+		int n = 0;
+		int j = first;
+		int skipped = 0;
+		int k = 0;
+		while (k < p.words().length) {
+			Word w = p.words()[k];
+			boolean here = j < tokens.size && tokens.sentence[j] == tokens.sentence[first];
+			if (here && (matches(w, lang, tokens, stems, j) || w.optional() && stems.isArticle(lang, j))) {
+				used[n++] = j;
+				j++;
+				k++;
+			}
+			else if (w.optional()) {
+				k++;
+			}
+			else if (k > 0 && skipped < MAX_SKIPPED && here && stems.isSkip(lang, j)) {
+				skipped++;
+				j++;
+			}
+			else {
+				return null;
+			}
+		}
+		return new Match<>(p, first, j - 1, java.util.Arrays.copyOf(used, n));
+	}
+
+	private static boolean matches(Word w, int lang, Tokens tokens, Stems stems, int j) {
+		if (w.exact() != null) {
+			return w.exact().equals(tokens.words[j]);
+		}
+		return w.stem().equals(stems.of(lang, j));
+	}
+
+	/**
+	 * The stems of a text's tokens, computed only for tokens that start like some lexicon word of
+	 * the language (most words of a text do not), and only once per token and language.
+	 */
+	static final class Stems {
+
+		private final Tokens tokens;
+
+		private final WordIndex index;
+
+		/** [language index][token]: the stem, "" when none, null when not yet asked. */
+		private final String[][] cache;
+
+		private final int[] masks;
+
+		/** Per token, its skip-word and article bits for every language ({@link WordIndex#kinds}). */
+		private final int[] kinds;
+
+		private final Map<String, String>[] memos;
+
+		@SuppressWarnings("unchecked")
+		Stems(Tokens tokens, WordIndex index) {
+			this.tokens = tokens;
+			this.index = index;
+			this.cache = new String[index.languageCount()][];
+			this.kinds = new int[tokens.size];
+			this.memos = new Map[index.languageCount()];
+			for (int l = 0; l < this.memos.length; l++) {
+				this.memos[l] = Stemming.memo(index.languageName(l));
+			}
+			this.masks = new int[tokens.size];
+			for (int i = 0; i < tokens.size; i++) {
+				this.masks[i] = tokens.words[i].length() > Stemming.MIN_STEMMED ? index.prefixLanguages(tokens.words[i]) : 0;
+				this.kinds[i] = index.kinds(tokens.words[i]);
+			}
+		}
+
+		String of(int lang, int i) {
+			if ((this.masks[i] & (1 << lang)) == 0) {
+				return null;
+			}
+			String[] row = this.cache[lang];
+			if (row == null) {
+				row = new String[this.tokens.size];
+				this.cache[lang] = row;
+			}
+			String s = row[i];
+			if (s == null) {
+				String stem = Stemming.stem(this.memos[lang], this.index.languageName(lang), this.tokens.words[i]);
+				s = stem == null ? "" : stem;
+				row[i] = s;
+			}
+			return s.isEmpty() ? null : s;
+		}
+
+		/** A skip word of some language: only then can a pattern's next word come later. */
+		boolean isSkipInAny(int i) {
+			return (this.kinds[i] & 0xFFFF) != 0;
+		}
+
+		boolean isSkip(int lang, int i) {
+			return (this.kinds[i] & (1 << lang)) != 0;
+		}
+
+		boolean isArticle(int lang, int i) {
+			return (this.kinds[i] & (1 << (lang + WordIndex.ARTICLE_SHIFT))) != 0;
+		}
+
+	}
+
+}

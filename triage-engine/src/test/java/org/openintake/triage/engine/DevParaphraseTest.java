@@ -1,0 +1,92 @@
+package org.openintake.triage.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.openintake.events.CrisisCategory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fresh development paraphrases ({@code dev/paraphrases-<n>.txt}), each batch written before it was
+ * first run: prints recall (a crisis with a current flag of the statement's category) and false alarms
+ * per language and fails only if the figures fall below what CLINICAL-SAFETY.md reports, so a
+ * change that loses them is noticed. Development data: tuned on after the first run.
+ */
+class DevParaphraseTest {
+
+	/**
+	 * Per batch, the crisis statements found and the false alarms after tuning on it (first runs: batch
+	 * 1 44/54 and 1/17, batch 2 23/53 and 0/17; see CLINICAL-SAFETY.md); a change must not do worse.
+	 */
+	static final Map<String, int[]> FLOOR = Map.of("/dev/paraphrases-1.txt", new int[] { 53, 0 }, "/dev/paraphrases-2.txt",
+			new int[] { 47, 0 });
+
+	record Row(String language, String code, String text) {
+	}
+
+	static List<Row> load(String file) throws IOException {
+		List<Row> rows = new ArrayList<>();
+		try (InputStream in = DevParaphraseTest.class.getResourceAsStream(file)) {
+			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+				if (line.isBlank() || line.startsWith("#")) {
+					continue;
+				}
+				String[] f = line.split("\\|", 3);
+				rows.add(new Row(f[0], f[1], f[2].strip()));
+			}
+		}
+		return rows;
+	}
+
+	@Test
+	void reportRecallAndFalseAlarmsOnFreshParaphrases() throws IOException {
+		for (String file : new java.util.TreeSet<>(FLOOR.keySet())) {
+			report(file);
+		}
+	}
+
+	static void report(String file) throws IOException {
+		TriageEngine engine = ParaphraseMatrixTest.ENGINE;
+		List<Row> rows = load(file);
+		System.out.println(file + ":");
+		Map<String, int[]> table = new TreeMap<>();
+		int found = 0;
+		int alarms = 0;
+		for (Row r : rows) {
+			Assessment a = engine.assessText(r.text(), r.language());
+			int[] n = table.computeIfAbsent(r.language(), k -> new int[4]);
+			if (r.code().equals("NONE")) {
+				n[3]++;
+				if (a.crisis()) {
+					n[2]++;
+					alarms++;
+					System.out.println("  false alarm " + r.language() + ": " + r.text() + " -> " + ParaphraseMatrixTest.describe(a));
+				}
+				continue;
+			}
+			CrisisCategory category = CrisisCorpusTest.CODES.get(r.code());
+			n[1]++;
+			if (ParaphraseMatrixTest.hit(a, category)) {
+				n[0]++;
+				found++;
+			}
+			else {
+				System.out.println("  missed " + r.language() + " " + category + ": " + r.text() + " -> "
+						+ ParaphraseMatrixTest.describe(a));
+			}
+		}
+		table.forEach((l, n) -> System.out.println("Dev paraphrases " + l + ": crisis " + n[0] + "/" + n[1] + ", false alarms "
+				+ n[2] + "/" + n[3]));
+		System.out.println("Dev paraphrases all: crisis " + found + ", false alarms " + alarms);
+		assertThat(found).as(file + " crisis found").isGreaterThanOrEqualTo(FLOOR.get(file)[0]);
+		assertThat(alarms).as(file + " false alarms").isLessThanOrEqualTo(FLOOR.get(file)[1]);
+	}
+
+}

@@ -58,6 +58,26 @@ class AssessmentPlaygroundTest {
 	}
 
 	@Test
+	void explainsFrameBasedFlagsSlotBySlotInGermanFrenchAndItalian() {
+		assertExplainsFrame("Ich habe in den letzten Wochen Schlaftabletten gesammelt, für den Fall der Fälle.", "de");
+		assertExplainsFrame("Depuis un mois je mets de côté les somnifères qu'on me prescrit.", "fr");
+		assertExplainsFrame("Ho messo da parte tutte le pastiglie di mia madre, sono pronte.", "it");
+	}
+
+	/** A flag raised by a concept frame names the frame and every slot with its words and offsets. */
+	private void assertExplainsFrame(String text, String locale) {
+		Assessment assessment = assess(Map.of("text", text, "locale", locale));
+		assertThat(assessment.crisis()).as(text).isTrue();
+		CaseTriaged.Flag frame = assessment.flags()
+			.stream()
+			.filter(flag -> flag.ruleId().startsWith("frame."))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no frame flag for: " + text + " in " + assessment.flags()));
+		assertThat(frame.ruleId()).as(frame.ruleId()).containsPattern("^frame\\.[a-z-]+@" + locale + "\\[[A-Z_]+='[^']+'@\\d+-\\d+(, ?[A-Z_]+='[^']+'@\\d+-\\d+)+\\]$");
+		assertThat(text.substring(frame.start(), frame.end())).isEqualTo(frame.matchedText());
+	}
+
+	@Test
 	void aBenignSentenceRaisesNoCrisis() {
 		Assessment assessment = assess(Map.of("text", "I sleep badly and would like to try mindfulness.", "locale", "en"));
 		assertThat(assessment.crisis()).isFalse();

@@ -102,6 +102,31 @@ class CaseActionsTest extends CaseworkTest {
 	}
 
 	@Test
+	void aCaseIsAssignedOnlyToAColleagueWhoseRolesLetThemOpenIt() {
+		String caseId = routineCase(Track.CBT, "Assign Person");
+		// the directory knows the people who have signed in, with their roles then
+		for (String colleague : List.of("tms", "cbt2", "lead")) {
+			browser().signIn("/staff/cases", colleague);
+		}
+		StaffBrowser cbt = browser();
+		StaffBrowser.Page page = cbt.signIn("/staff/cases/" + caseId, "cbt");
+		assertThat(page.document().select("#assignee option").eachText()).contains("Test cbt2", "Test lead")
+			.doesNotContain("Test tms");
+
+		StaffBrowser.Page refused = cbt.submit("/assign", Map.of("assignee", "tms"));
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.text()).contains("Test tms's roles do not include this case");
+		cbt.open("/staff/cases/" + caseId);
+		StaffBrowser.Page assigned = cbt.submit("/assign", Map.of("assignee", "cbt2"));
+		assertThat(assigned.status()).isEqualTo(200);
+		assertThat(assigned.text()).contains("Assigned to Test cbt2.");
+		assertThat(this.jdbc.sql("select assignee from staff_case where case_id = :id")
+			.param("id", caseId)
+			.query(String.class)
+			.single()).isEqualTo("cbt2");
+	}
+
+	@Test
 	void badInputGetsAClearErrorAndChangesNothing() {
 		String caseId = routineCase(Track.CBT, "Bad Input");
 		String tmsCase = routineCase(Track.TMS, "Other Team");

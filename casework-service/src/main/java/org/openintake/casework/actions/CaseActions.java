@@ -93,6 +93,13 @@ public class CaseActions {
 		if (name == null) {
 			throw new ActionRefused(HttpStatus.BAD_REQUEST, "Choose a colleague who has signed in before.");
 		}
+		boolean canOpen = this.directory.covering(current.crisis(), current.track())
+			.stream()
+			.anyMatch(colleague -> colleague.subject().equals(assignee));
+		if (!canOpen) {
+			throw new ActionRefused(HttpStatus.CONFLICT,
+					name + "'s roles do not include this case, so they could not open it. Choose someone on its team.");
+		}
 		if (assignee.equals(current.assignee())) {
 			throw new ActionRefused(HttpStatus.CONFLICT, name + " already has this case.");
 		}

@@ -40,7 +40,7 @@ public class CasePage {
 		model.addAttribute("clock", ResponseClock.of(record.crisis(), record.riskLevel(), record.submittedAt(),
 				record.status(), Instant.now(), this.properties.responseTargets()));
 		model.addAttribute("timeline", this.timeline.of(record.caseId()));
-		model.addAttribute("colleagues", this.directory.everyone());
+		model.addAttribute("colleagues", this.directory.covering(record.crisis(), record.track()));
 		model.addAttribute("nextStatuses", Workflow.next(record.status()));
 		model.addAttribute("tracks", Arrays.stream(Track.values()).filter(track -> track != record.track()).toList());
 		model.addAttribute("form", record.form());

@@ -2,6 +2,8 @@ package org.openintake.casework.signin;
 
 import java.util.List;
 
+import org.openintake.events.Track;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,13 +19,33 @@ public class StaffDirectory {
 
 	void signedIn(StaffMember member) {
 		this.jdbc.sql("""
-				insert into staff_member (subject, name, last_signed_in) values (:subject, :name, now())
-				on conflict (subject) do update set name = excluded.name, last_signed_in = excluded.last_signed_in
-				""").param("subject", member.subject()).param("name", member.name()).update();
+				insert into staff_member (subject, name, last_signed_in, lead, on_call, tracks)
+				values (:subject, :name, now(), :lead, :onCall, :tracks)
+				on conflict (subject) do update set name = excluded.name, last_signed_in = excluded.last_signed_in,
+				    lead = excluded.lead, on_call = excluded.on_call, tracks = excluded.tracks
+				""")
+			.param("subject", member.subject())
+			.param("name", member.name())
+			.param("lead", member.lead())
+			.param("onCall", member.onCall())
+			.param("tracks", String.join(",", member.trackNames()))
+			.update();
 	}
 
-	public List<Colleague> everyone() {
-		return this.jdbc.sql("select subject, name from staff_member order by name")
+	/**
+	 * The colleagues whose roles, at their last sign-in, let them open a case like this one (the
+	 * same rule as {@link StaffMember#covers}): only they can be assigned it.
+	 */
+	public List<Colleague> covering(boolean crisis, Track track) {
+		return this.jdbc.sql("""
+				select subject, name from staff_member
+				where lead or (:crisis and on_call)
+				   or (not :crisis and cast(:track as varchar) is not null
+				       and cast(:track as varchar) = any(string_to_array(tracks, ',')))
+				order by name
+				""")
+			.param("crisis", crisis)
+			.param("track", track == null ? null : track.name())
 			.query((rs, row) -> new Colleague(rs.getString("subject"), rs.getString("name")))
 			.list();
 	}

@@ -98,6 +98,7 @@ class StaffSignInTest extends CaseworkTest {
 		StaffBrowser lead = browser();
 		StaffBrowser.Page audit = lead.signIn("/staff/audit?caseId=" + tmsCase, "lead");
 		assertThat(audit.status()).isEqualTo(200);
+		assertThat(audit.document().select("header.top").text()).contains("Test lead").contains("Sign out");
 		assertThat(audit.document().select("tr.attention").text()).contains("Test cbt")
 			.contains("DENIED")
 			.contains("BREAK GLASS")

@@ -32,6 +32,7 @@ class AuditController {
 		String forActor = StringUtils.hasText(actor) ? actor.strip() : null;
 		this.auditLog.record(lead, AuditAction.VIEW_AUDIT_LOG, forCase, AuditLog.Outcome.OK,
 				forActor != null ? "actor " + forActor : null, request.getRemoteAddr());
+		model.addAttribute("staff", lead);
 		model.addAttribute("entries", this.auditLog.find(forCase, forActor, PAGE));
 		model.addAttribute("caseId", forCase);
 		model.addAttribute("actor", forActor);

@@ -1,6 +1,5 @@
 package org.openintake.casework;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param breakGlass how long an audited access outside one's scope lasts
  * @param signin how the identity provider's groups become roles
  * @param topics partitions and replication of the topics this service creates
- * @param publicBaseUrl where staff reach this service (links in pages)
  */
 @ConfigurationProperties("casework")
 public record CaseworkProperties(
@@ -26,8 +24,7 @@ public record CaseworkProperties(
 		@DefaultValue Escalation escalation,
 		@DefaultValue("30m") Duration breakGlass,
 		@DefaultValue Signin signin,
-		@DefaultValue Topics topics,
-		@DefaultValue("http://127.0.0.1:8083") URI publicBaseUrl) {
+		@DefaultValue Topics topics) {
 
 	/**
 	 * @param imminent "call now": any wait is already late

@@ -107,6 +107,16 @@ class EventContractTest {
 	}
 
 	@Test
+	void theTolerantReaderTakesAFlagCategoryItDoesNotKnowAsNull() {
+		ObjectNode tree = json.valueToTree(caseTriaged());
+		((ObjectNode) tree.get("flags").get(0)).put("category", "A_CATEGORY_ADDED_LATER");
+		tree.put("addedLater", true);
+		CaseTriaged read = EventJson.tolerant(json).treeToValue(tree, CaseTriaged.class);
+		assertThat(read.flags()).singleElement().satisfies(flag -> assertThat(flag.category()).isNull());
+		assertThat(read.crisis()).isTrue();
+	}
+
+	@Test
 	void schemaAndBeanValidationAgreeOnBadForms() {
 		IntakeForm good = fullForm();
 		IntakeForm eightItems = new IntakeForm(good.locale(), good.country(), good.patient(), good.consent(),

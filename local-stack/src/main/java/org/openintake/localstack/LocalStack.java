@@ -137,17 +137,17 @@ public final class LocalStack implements AutoCloseable {
 		this.staff = new DemoStaff();
 		String clientSecret = IdempotencySecret.generate();
 		this.identityProvider = new IdentityProvider(ports, home.identityProviderJar(), staff, clientSecret, runDir);
-		this.caseworkArguments = Stream.concat(Stream.of(kafkaArg,
+		this.caseworkArguments = Stream.of(Stream.of(kafkaArg,
 				"--spring.datasource.url=" + database.caseworkJdbcUrl(),
 				"--spring.datasource.username=" + DatabaseServer.CASEWORK_APP,
 				"--spring.datasource.password=" + DatabaseServer.CASEWORK_APP_PASSWORD,
 				"--spring.flyway.user=" + DatabaseServer.CASEWORK.owner(),
 				"--spring.flyway.password=" + DatabaseServer.CASEWORK.password(),
 				"--spring.security.oauth2.client.provider.clinic.issuer-uri=" + ports.issuer(),
-				"--spring.security.oauth2.client.registration.clinic.client-secret=" + clientSecret,
-				"--casework.public-base-url=http://127.0.0.1:" + ports.casework()), kafkaClient.stream())
-			.collect(java.util.stream.Collectors.toCollection(ArrayList::new));
-		this.caseworkArguments.addAll(extraCaseworkArguments);
+				"--spring.security.oauth2.client.registration.clinic.client-secret=" + clientSecret),
+					kafkaClient.stream(), extraCaseworkArguments.stream())
+			.flatMap(arguments -> arguments)
+			.toList();
 		this.casework = new SpringService("casework-service", home.serviceJar("casework-service"), ports.casework(),
 				caseworkArguments, runDir);
 	}

@@ -10,14 +10,13 @@ import java.util.Optional;
 import org.openintake.casework.signin.StaffMember;
 import org.openintake.events.CaseActivity.CaseStatus;
 import org.openintake.events.CaseTriaged;
+import org.openintake.events.EventJson;
 import org.openintake.events.IntakeForm;
 import org.openintake.events.RiskLevel;
 import org.openintake.events.Track;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads cases, always within the reader's scope (see {@link CaseScope}). */
@@ -30,10 +29,8 @@ public class CaseRecords {
 
 	CaseRecords(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
-		this.json = json.rebuild()
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
-			.build();
+		// the stored form and flags are events' parts, read as tolerantly as the events themselves
+		this.json = EventJson.tolerant(json);
 	}
 
 	/** The case, if it exists and the person may see it. */

@@ -3,11 +3,10 @@ package org.openintake.casework.caserecord;
 import java.util.regex.Pattern;
 
 import org.openintake.events.CaseTriaged;
+import org.openintake.events.EventJson;
 import org.openintake.events.IntakeSubmitted;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Parses record values and refuses what could not become a case. */
@@ -20,11 +19,7 @@ class EventReader {
 	private final JsonMapper jsonMapper;
 
 	EventReader(JsonMapper jsonMapper) {
-		// A newer writer may add fields and enum values; neither may make a case unreadable.
-		this.jsonMapper = jsonMapper.rebuild()
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
-			.build();
+		this.jsonMapper = EventJson.tolerant(jsonMapper);
 	}
 
 	IntakeSubmitted submission(byte[] value) {

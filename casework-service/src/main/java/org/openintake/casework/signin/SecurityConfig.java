@@ -36,10 +36,8 @@ class SecurityConfig {
 			.logout(logout -> logout.logoutSuccessUrl("/signed-out"))
 			.exceptionHandling(errors -> errors.accessDeniedPage("/denied"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-				// pages with patient data are never kept by the browser or a proxy
-				.cacheControl(cache -> {
-				}));
+				// Spring Security's default Cache-Control: no-store stays on: no page is kept by a browser or proxy
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
 		return http.build();
 	}
 

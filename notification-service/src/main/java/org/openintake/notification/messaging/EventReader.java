@@ -4,10 +4,9 @@ import java.util.regex.Pattern;
 
 import org.openintake.events.CaseActivity;
 import org.openintake.events.CaseTriaged;
+import org.openintake.events.EventJson;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Parses record values and refuses what no consumer could act on. */
@@ -24,10 +23,7 @@ class EventReader {
 	EventReader(JsonMapper jsonMapper) {
 		// Readers tolerate what a newer writer may add: unknown fields, and enum values (a new flag
 		// category must not turn a crisis case into an unreadable record) become null.
-		this.jsonMapper = jsonMapper.rebuild()
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
-			.build();
+		this.jsonMapper = EventJson.tolerant(jsonMapper);
 	}
 
 	CaseTriaged caseTriaged(byte[] value) {

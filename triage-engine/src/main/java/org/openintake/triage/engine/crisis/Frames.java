@@ -1,5 +1,8 @@
 package org.openintake.triage.engine.crisis;
 
+import static org.openintake.triage.engine.crisis.YamlFields.list;
+import static org.openintake.triage.engine.crisis.YamlFields.require;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -168,23 +171,6 @@ final class Frames {
 
 	private static List<String> strings(List<Object> l) {
 		return l.stream().map(String::valueOf).toList();
-	}
-
-	private static String require(Map<String, Object> map, String key, String where) {
-		Object value = map.get(key);
-		if (value == null) {
-			throw new IllegalStateException(where + ": missing " + key);
-		}
-		return String.valueOf(value);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Object> list(Map<String, Object> map, String key, String where) {
-		Object value = map.get(key);
-		if (!(value instanceof List)) {
-			throw new IllegalStateException(where + ": " + key + " must be a list");
-		}
-		return (List<Object>) value;
 	}
 
 }

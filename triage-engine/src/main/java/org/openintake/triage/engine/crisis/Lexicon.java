@@ -1,5 +1,8 @@
 package org.openintake.triage.engine.crisis;
 
+import static org.openintake.triage.engine.crisis.YamlFields.list;
+import static org.openintake.triage.engine.crisis.YamlFields.require;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -181,22 +184,6 @@ final class Lexicon {
 		}
 	}
 
-	private static String require(Map<String, Object> map, String key, String where) {
-		Object value = map.get(key);
-		if (value == null) {
-			throw new IllegalStateException(where + ": missing " + key);
-		}
-		return String.valueOf(value);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Object> list(Map<String, Object> map, String key, String where) {
-		Object value = map.get(key);
-		if (!(value instanceof List)) {
-			throw new IllegalStateException(where + ": " + key + " must be a list");
-		}
-		return (List<Object>) value;
-	}
 
 	static Map<String, Object> yaml(ClassLoader classLoader, String resource) {
 		try (InputStream in = classLoader.getResourceAsStream(resource)) {

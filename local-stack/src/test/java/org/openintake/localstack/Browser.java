@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -74,6 +75,8 @@ final class Browser implements AutoCloseable {
 			.build();
 		this.driver = new ChromeDriver(service, options);
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+		// the page re-renders parts of itself, and a form post replaces it: look again rather than fail
+		this.wait.ignoring(StaleElementReferenceException.class);
 	}
 
 	void open(String url) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -136,8 +137,11 @@ class StaffCaseworkStackTest {
 		wait(browser).until(d -> d.getCurrentUrl().startsWith(stack.casework().url()));
 	}
 
+	/** Waits across a form post: the old page's elements go stale while the next page loads. */
 	private static WebDriverWait wait(Browser browser) {
-		return new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+		WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 	/** The case link in the staff email, as staff would click it. */

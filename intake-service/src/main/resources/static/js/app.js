@@ -197,6 +197,10 @@ function showReceipt(receipt) {
   $('receipt-case-id').textContent = receipt.caseId;
   $('receipt').hidden = false;
   $('receipt').focus();
+  if (receipt.crisis) {
+    // intake's pre-screen read a crisis: show the help now, triage's outcome only adds to it
+    showCrisis(null);
+  }
   pollOutcome(receipt);
 }
 

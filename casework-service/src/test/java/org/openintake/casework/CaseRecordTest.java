@@ -24,17 +24,19 @@ import static org.awaitility.Awaitility.await;
 class CaseRecordTest extends CaseworkTest {
 
 	@Test
-	void aCaseWhoseTriageArrivesFirstIsStillAssembledAndRedeliveriesChangeNothing() {
+	void aCaseWhoseTriageArrivesFirstIsStillAssembledFromEitherLaneAndRedeliveriesChangeNothing() {
 		String caseId = CaseEvents.newCaseId();
 		CaseTriaged triaged = CaseEvents.crisis(caseId, RiskLevel.HIGH, "x " + CaseEvents.CRISIS_WORDS, "Order Person");
 		IntakeSubmitted submitted = CaseEvents.submitted(caseId, "Order Person", "x " + CaseEvents.CRISIS_WORDS);
 		publish(Topics.CASES_CRISIS, caseId, triaged);
 		awaitCase(caseId, false);
-		publish(Topics.INTAKE_SUBMISSIONS, caseId, submitted);
+		// a crisis form comes on the lane at the door
+		publish(Topics.INTAKE_PRIORITY, caseId, submitted);
 		awaitCase(caseId, true);
 		int version = count("select version from staff_case where case_id = ?", caseId);
 
-		// redelivered, and a second decision for the same case (a retried triage): the first one stands
+		// redelivered (also on the other lane, as an older intake instance would send it), and a second
+		// decision for the same case (a retried triage): the first one stands
 		publish(Topics.CASES_CRISIS, caseId, triaged);
 		publish(Topics.INTAKE_SUBMISSIONS, caseId, submitted);
 		publish(Topics.CASES_ROUTED, caseId, CaseEvents.routine(caseId, Track.CBT, "Order Person"));

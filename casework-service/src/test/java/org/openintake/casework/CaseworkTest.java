@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-		topics = { Topics.INTAKE_SUBMISSIONS, Topics.CASES_CRISIS, Topics.CASES_ROUTED })
+		topics = { Topics.INTAKE_PRIORITY, Topics.INTAKE_SUBMISSIONS, Topics.CASES_CRISIS, Topics.CASES_ROUTED })
 abstract class CaseworkTest {
 
 	static final int PORT = FreePorts.next();

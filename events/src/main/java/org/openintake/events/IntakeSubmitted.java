@@ -6,8 +6,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * A patient's intake, accepted by intake-service. Topic {@link Topics#INTAKE_SUBMISSIONS}, key
- * {@code caseId}.
+ * A patient's intake, accepted by intake-service. Topic {@link Topics#INTAKE_SUBMISSIONS} or, when
+ * intake's pre-screen saw a possible crisis, {@link Topics#INTAKE_PRIORITY}; key {@code caseId}.
  *
  * @param eventId unique per event; derived from the client's Idempotency-Key when there is one, so
  * a retried submission carries the same identity downstream

@@ -14,19 +14,27 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.openintake.events.Topics;
 
-/** Reads what is really on the intake topic of the embedded broker, as plain strings. */
+/** Reads what is really on an intake topic of the embedded broker, as plain strings. */
 public final class IntakeTopic implements AutoCloseable {
 
 	private final KafkaConsumer<String, String> consumer;
 
+	private final String topic;
+
+	/** The routine lane, {@code intake-submissions}. */
 	public IntakeTopic(String bootstrapServers) {
+		this(bootstrapServers, Topics.INTAKE_SUBMISSIONS);
+	}
+
+	public IntakeTopic(String bootstrapServers, String topic) {
+		this.topic = topic;
 		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ConsumerConfig.GROUP_ID_CONFIG, "intake-test-" + UUID.randomUUID(),
 				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
 	}
 
 	private List<TopicPartition> partitions() {
-		List<PartitionInfo> infos = consumer.partitionsFor(Topics.INTAKE_SUBMISSIONS, Duration.ofSeconds(10));
+		List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
 		return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
 	}
 
@@ -49,7 +57,7 @@ public final class IntakeTopic implements AutoCloseable {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
 			if (System.nanoTime() > deadline) {
-				throw new AssertionError("could not read the intake topic to its end");
+				throw new AssertionError("could not read " + topic + " to its end");
 			}
 			consumer.poll(Duration.ofMillis(200)).forEach(records::add);
 		}

@@ -95,6 +95,15 @@ public final class LocalStack implements AutoCloseable {
 	 */
 	LocalStack(Ports ports, Path runDir, List<String> extraIntakeArguments, boolean kafkaTls,
 			List<String> extraCaseworkArguments) {
+		this(ports, runDir, extraIntakeArguments, kafkaTls, extraCaseworkArguments, List.of());
+	}
+
+	/**
+	 * @param extraTriageArguments more {@code --name=value} settings for triage-service, e.g. a
+	 * test that pauses the routine lane exposes the bindings endpoint on the management port
+	 */
+	LocalStack(Ports ports, Path runDir, List<String> extraIntakeArguments, boolean kafkaTls,
+			List<String> extraCaseworkArguments, List<String> extraTriageArguments) {
 		StackHome home = StackHome.locate();
 		this.home = home;
 		this.ports = ports;
@@ -118,7 +127,8 @@ public final class LocalStack implements AutoCloseable {
 		this.intake = new SpringService("intake-service", home.serviceJar("intake-service"), ports.intake(),
 				intakeArguments, runDir);
 		this.triageArguments = Stream
-			.concat(Stream.of(kafkaArg, "--triage.playground.enabled=true"), kafkaClient.stream())
+			.of(Stream.of(kafkaArg, "--triage.playground.enabled=true"), kafkaClient.stream(), extraTriageArguments.stream())
+			.flatMap(arguments -> arguments)
 			.toList();
 		this.triage = new SpringService("triage-service", home.serviceJar("triage-service"), ports.triage(),
 				triageArguments, runDir);

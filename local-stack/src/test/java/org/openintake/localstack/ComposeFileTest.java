@@ -52,7 +52,7 @@ class ComposeFileTest {
 			assertThat(environment.get("KAFKA_CONTROLLER_QUORUM_VOTERS").toString().split(",")).hasSize(3);
 		}
 		String topics = services.get("kafka-topics").get("command").toString();
-		assertThat(topics).contains("intake-submissions", "cases-crisis", "cases-routed", "--replication-factor 3");
+		assertThat(topics).contains("intake-priority", "intake-priority.dlq", "intake-submissions", "cases-crisis", "cases-routed", "--replication-factor 3");
 	}
 
 	@Test

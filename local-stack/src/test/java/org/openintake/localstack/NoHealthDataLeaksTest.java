@@ -254,7 +254,7 @@ class NoHealthDataLeaksTest {
 		List<String> keys = new ArrayList<>();
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
 				new ByteArraySerializer())) {
-			for (String topic : List.of("intake-submissions", "cases-routed", "cases-crisis")) {
+			for (String topic : List.of("intake-priority", "intake-submissions", "cases-routed", "cases-crisis")) {
 				for (String value : List.of("not json: I want to die " + TEXT_CANARY,
 						"{\"caseId\": 42, \"answers\": {\"concerns\": \"" + TEXT_CANARY + "\"}, \"name\": \"" + NAME_CANARY + "\"}")) {
 					String key = "poison-" + UUID.randomUUID();

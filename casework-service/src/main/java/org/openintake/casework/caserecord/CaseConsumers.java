@@ -3,13 +3,17 @@ package org.openintake.casework.caserecord;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.openintake.events.Topics;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * The three inputs of the case record: the form from {@code intake-submissions}, the decision from
- * {@code cases-crisis} and {@code cases-routed}. An exception leaves the record to the container's
+ * The inputs of the case record: the form from {@code intake-priority} and {@code intake-submissions},
+ * the decision from {@code cases-crisis} and {@code cases-routed}. Each intake lane has its own
+ * consumer, like in triage, so that the form of a possible crisis (the phone number on-call
+ * calls) is not queued behind a routine backlog. An exception leaves the record to the container's
  * retry and dead-letter handling (see {@link DeadLetterConfig}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -19,7 +23,15 @@ class CaseConsumers {
 	Consumer<Message<byte[]>> submissions(EventReader reader, CaseAssembly assembly, MeterRegistry meters) {
 		return message -> {
 			assembly.submitted(reader.submission(message.getPayload()));
-			meters.counter("casework.events.consumed", "topic", "intake-submissions").increment();
+			meters.counter("casework.events.consumed", "topic", Topics.INTAKE_SUBMISSIONS).increment();
+		};
+	}
+
+	@Bean
+	Consumer<Message<byte[]>> prioritySubmissions(EventReader reader, CaseAssembly assembly, MeterRegistry meters) {
+		return message -> {
+			assembly.submitted(reader.submission(message.getPayload()));
+			meters.counter("casework.events.consumed", "topic", Topics.INTAKE_PRIORITY).increment();
 		};
 	}
 

@@ -45,7 +45,8 @@ class DeadLetterConfig {
 
 	static final String REASON_HEADER = "x-failure-reason";
 
-	static final List<String> INPUTS = List.of(Topics.INTAKE_SUBMISSIONS, Topics.CASES_CRISIS, Topics.CASES_ROUTED);
+	static final List<String> INPUTS = List.of(Topics.INTAKE_PRIORITY, Topics.INTAKE_SUBMISSIONS, Topics.CASES_CRISIS,
+			Topics.CASES_ROUTED);
 
 	@Bean
 	KafkaTemplate<byte[], byte[]> deadLetterTemplate(KafkaProperties kafka) {

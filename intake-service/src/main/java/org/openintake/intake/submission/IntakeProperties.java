@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBodySize largest accepted request body; larger ones get 413 before they are parsed
  * @param retryAfter what a 503 tells the client to wait before retrying
- * @param topic how the {@code intake-submissions} topic is created
+ * @param topic how the {@code intake-submissions} and {@code intake-priority} topics are created
  * @param links where the receipt's links point (notification-service)
  * @param idempotency how Idempotency-Key submissions are remembered and identified
  * @param rateLimit submissions allowed per client address

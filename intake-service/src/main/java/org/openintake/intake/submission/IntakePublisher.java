@@ -3,7 +3,6 @@ package org.openintake.intake.submission;
 import java.util.concurrent.CompletableFuture;
 
 import org.openintake.events.IntakeSubmitted;
-import org.openintake.events.Topics;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -22,10 +21,14 @@ class IntakePublisher {
 		this.kafka = kafka;
 	}
 
-	/** May block up to max.block.ms while the producer waits for metadata: call it off the event loop. */
-	CompletableFuture<?> publish(IntakeSubmitted event) {
+	/**
+	 * May block up to max.block.ms while the producer waits for metadata: call it off the event loop.
+	 *
+	 * @param topic the lane the pre-screen chose
+	 */
+	CompletableFuture<?> publish(IntakeSubmitted event, String topic) {
 		try {
-			return kafka.send(Topics.INTAKE_SUBMISSIONS, event.caseId(), event);
+			return kafka.send(topic, event.caseId(), event);
 		}
 		catch (RuntimeException e) {
 			return CompletableFuture.failedFuture(e);

@@ -9,6 +9,8 @@ import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import org.openintake.events.IntakeForm;
 import org.openintake.events.IntakeSubmitted;
+import org.openintake.intake.lane.Lane;
+import org.openintake.intake.lane.PreScreen;
 import org.openintake.intake.submission.IdempotencyStore.Attempt;
 import org.openintake.intake.submission.IdempotencyStore.Entry;
 import org.openintake.intake.submission.SubmissionMetrics.Outcome;
@@ -27,6 +29,8 @@ class IntakeSubmissions {
 
 	private final IntakePublisher publisher;
 
+	private final PreScreen preScreen;
+
 	private final IdempotencyStore idempotency;
 
 	private final KeyedIdentities keyedIdentities;
@@ -39,9 +43,10 @@ class IntakeSubmissions {
 
 	private final TimeBasedEpochGenerator caseIds = Generators.timeBasedEpochGenerator();
 
-	IntakeSubmissions(IntakePublisher publisher, IdempotencyStore idempotency, KeyedIdentities keyedIdentities,
-			IntakeProperties properties, JsonMapper json) {
+	IntakeSubmissions(IntakePublisher publisher, PreScreen preScreen, IdempotencyStore idempotency,
+			KeyedIdentities keyedIdentities, IntakeProperties properties, JsonMapper json) {
 		this.publisher = publisher;
+		this.preScreen = preScreen;
 		this.idempotency = idempotency;
 		this.keyedIdentities = keyedIdentities;
 		this.properties = properties;
@@ -91,16 +96,18 @@ class IntakeSubmissions {
 
 	/**
 	 * Starts publishing at once and independently of the HTTP request: a client that hangs up
-	 * must not leave a half-finished delivery that later retries would wait on forever. The send
-	 * runs on a worker thread because the producer may block up to max.block.ms.
+	 * must not leave a half-finished delivery that later retries would wait on forever. The
+	 * pre-screen and the send run on a worker thread: the engine is CPU work, and the producer may
+	 * block up to max.block.ms.
 	 */
 	private CompletableFuture<Receipt> deliver(CaseIdentity identity, IntakeForm form) {
 		IntakeSubmitted event = new IntakeSubmitted(identity.eventId(), identity.caseId(), clock.instant(),
 				IntakeSubmitted.SCHEMA_VERSION, identity.token().hash(), form);
 		try {
-			return CompletableFuture.supplyAsync(() -> publisher.publish(event), task -> Schedulers.boundedElastic().schedule(task))
-				.thenCompose(sent -> sent)
-				.thenApply(sent -> receipt(identity, form));
+			return CompletableFuture.supplyAsync(() -> {
+				Lane lane = preScreen.laneOf(form);
+				return publisher.publish(event, lane.topic()).thenApply(sent -> receipt(identity, form, lane));
+			}, task -> Schedulers.boundedElastic().schedule(task)).thenCompose(receipt -> receipt);
 		}
 		catch (RuntimeException overloaded) {
 			// the worker pool refused the task: the same as Kafka not taking it, and a shared
@@ -116,9 +123,9 @@ class IntakeSubmissions {
 					failure -> new KafkaUnavailable(properties.retryAfter(), failure));
 	}
 
-	private Receipt receipt(CaseIdentity identity, IntakeForm form) {
+	private Receipt receipt(CaseIdentity identity, IntakeForm form, Lane lane) {
 		String base = properties.links().notificationBaseUrl().replaceAll("/+$", "");
-		return new Receipt(identity.caseId(), identity.token().token(), "RECEIVED",
+		return new Receipt(identity.caseId(), identity.token().token(), "RECEIVED", lane.crisis(),
 				new Receipt.Links(base + "/api/cases/" + identity.caseId() + "/outcome",
 						base + "/api/helplines?country=" + form.country() + "&lang=" + form.locale()));
 	}

@@ -128,6 +128,7 @@ class IntakeApiTest {
 		assertThat(UUID.fromString(caseId).version()).as("time-ordered UUIDv7").isEqualTo(7);
 		assertThat(token).matches("[A-Za-z0-9_-]{43}");
 		assertThat(receipt.get("status").asString()).isEqualTo("RECEIVED");
+		assertThat(receipt.get("crisis").asBoolean()).as("nothing of concern in the form").isFalse();
 		assertThat(receipt.at("/links/outcome").asString())
 			.isEqualTo(IntakeServiceTest.NOTIFICATION_ABSENT + "/api/cases/" + caseId + "/outcome");
 		assertThat(receipt.at("/links/helplines").asString())

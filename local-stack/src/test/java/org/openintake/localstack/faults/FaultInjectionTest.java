@@ -173,7 +173,7 @@ class FaultInjectionTest {
 		Map<String, List<String>> poisonKeys = new java.util.LinkedHashMap<>();
 		Reconciliation result = scenario("poison records on every topic", () -> {
 			pause(INTO_THE_LOAD);
-			for (String topic : List.of("intake-submissions", "cases-crisis", "cases-routed")) {
+			for (String topic : List.of("intake-priority", "intake-submissions", "cases-crisis", "cases-routed")) {
 				poisonKeys.put(topic, writePoison(topic));
 			}
 		});

@@ -14,11 +14,14 @@ class BoundTopics {
 
 	private final String receipts;
 
+	private final String priorityReceipts;
+
 	private final String caseActivity;
 
 	BoundTopics(BindingServiceProperties bindings) {
 		this.crisis = bindings.getBindingDestination("crisisCases-in-0");
 		this.receipts = bindings.getBindingDestination("receivedCases-in-0");
+		this.priorityReceipts = bindings.getBindingDestination("priorityReceivedCases-in-0");
 		this.caseActivity = bindings.getBindingDestination("caseActivity-in-0");
 	}
 
@@ -31,8 +34,9 @@ class BoundTopics {
 		return this.caseActivity.equals(topic);
 	}
 
+	/** Either intake lane: read only to record that a case was received. */
 	boolean isReceipts(String topic) {
-		return this.receipts.equals(topic);
+		return this.receipts.equals(topic) || this.priorityReceipts.equals(topic);
 	}
 
 }

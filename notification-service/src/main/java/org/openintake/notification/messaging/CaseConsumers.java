@@ -39,12 +39,23 @@ class CaseConsumers {
 	/** {@code intake-submissions}: only to know a case exists and who may ask about it. */
 	@Bean
 	Consumer<Message<byte[]>> receivedCases(EventReader reader, CaseStatusStore cases) {
-		return (message) -> {
-			SubmissionReceipt receipt = reader.submission(message.getPayload());
-			SubmissionReceipt.Form form = receipt.form();
-			cases.received(receipt.caseId(), receipt.receiptTokenHash(), (form != null) ? form.country() : null,
-					(form != null) ? form.locale() : null, receipt.occurredAt());
-		};
+		return (message) -> received(reader, cases, message);
+	}
+
+	/**
+	 * {@code intake-priority}, the lane intake chose at the door for a possible crisis: the same
+	 * record, on its own consumer so that the patient's outcome is not behind a routine backlog.
+	 */
+	@Bean
+	Consumer<Message<byte[]>> priorityReceivedCases(EventReader reader, CaseStatusStore cases) {
+		return (message) -> received(reader, cases, message);
+	}
+
+	private static void received(EventReader reader, CaseStatusStore cases, Message<byte[]> message) {
+		SubmissionReceipt receipt = reader.submission(message.getPayload());
+		SubmissionReceipt.Form form = receipt.form();
+		cases.received(receipt.caseId(), receipt.receiptTokenHash(), (form != null) ? form.country() : null,
+				(form != null) ? form.locale() : null, receipt.occurredAt());
 	}
 
 }

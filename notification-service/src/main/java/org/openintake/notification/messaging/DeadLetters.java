@@ -62,7 +62,7 @@ class DeadLetters implements ConsumerRecordRecoverer {
 		String reason = FailureReasons.of(failure);
 		if (this.topics.isReceipts(record.topic())) {
 			Counter.builder("notification.receipts.skipped").tag("reason", reason).register(this.meters).increment();
-			log.warn("Skipped intake-submissions record at partition {} offset {}: {}", record.partition(),
+			log.warn("Skipped {} record at partition {} offset {}: {}", record.topic(), record.partition(),
 					record.offset(), reason);
 			return;
 		}

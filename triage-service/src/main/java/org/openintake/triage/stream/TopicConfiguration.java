@@ -19,13 +19,16 @@ class TopicConfiguration {
 	@Bean
 	KafkaAdmin.NewTopics triageTopics(TriageStreamProperties properties) {
 		TriageStreamProperties.Topics topics = properties.topics();
-		NewTopic deadLetters = TopicBuilder.name(Topics.dlq(Topics.INTAKE_SUBMISSIONS))
+		return new KafkaAdmin.NewTopics(topic(Topics.CASES_CRISIS, topics), topic(Topics.CASES_ROUTED, topics),
+				deadLetters(Topics.INTAKE_SUBMISSIONS, topics), deadLetters(Topics.INTAKE_PRIORITY, topics));
+	}
+
+	private static NewTopic deadLetters(String lane, TriageStreamProperties.Topics topics) {
+		return TopicBuilder.name(Topics.dlq(lane))
 			.partitions(topics.partitions())
 			.replicas(topics.replication())
 			.config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(DeadLetterPublisher.MAX_DEAD_LETTER_BYTES))
 			.build();
-		return new KafkaAdmin.NewTopics(topic(Topics.CASES_CRISIS, topics), topic(Topics.CASES_ROUTED, topics),
-				deadLetters);
 	}
 
 	private static NewTopic topic(String name, TriageStreamProperties.Topics topics) {

@@ -17,7 +17,8 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * The Spring Cloud Stream function bound to {@code intake-submissions}: adapts a record to the
+ * The Spring Cloud Stream function bound to both intake lanes ({@code intake-submissions} and, as
+ * {@code triagePriority}, {@code intake-priority}): adapts a record to the
  * engine and the engine's assessment to a {@code CaseTriaged} record on the crisis or routine lane.
  * <p>
  * Bytes in and bytes out on purpose: parsing here means a bad record fails with a reason we wrote
@@ -65,6 +66,7 @@ class TriageFunction implements Function<Message<byte[]>, Message<byte[]>> {
 			assessment = NotAssessed.assessment(engine.rulesetVersion());
 		}
 		CaseDecision decision = CaseDecision.of(intake, assessment, clock.instant());
+		metrics.assessedFrom(record.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC, String.class), decision.event().crisis());
 		byte[] value = json.writeValueAsBytes(decision.event());
 		return MessageBuilder.withPayload(value)
 			.setHeader(KafkaHeaders.KEY, intake.caseId().getBytes(StandardCharsets.UTF_8))

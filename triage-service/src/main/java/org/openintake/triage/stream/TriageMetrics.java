@@ -5,6 +5,7 @@ import java.util.List;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.openintake.events.CaseTriaged;
+import org.openintake.events.Topics;
 
 import org.springframework.stereotype.Component;
 
@@ -46,6 +47,18 @@ class TriageMetrics {
 					.increment();
 			}
 		}
+	}
+
+	/**
+	 * Counts an assessment by the intake lane it came from and its crisis verdict: a crisis from the
+	 * routine lane means intake's pre-screen and triage disagree (different rulesets during a
+	 * rolling upgrade, or a failure at the door); a routine case from the priority lane is the
+	 * expected price of a cautious pre-screen. Counted per attempt, so a retried publish counts again.
+	 */
+	void assessedFrom(String inputTopic, boolean crisis) {
+		String lane = Topics.INTAKE_PRIORITY.equals(inputTopic) ? "priority"
+				: Topics.INTAKE_SUBMISSIONS.equals(inputTopic) ? "routine" : "other";
+		registry.counter("triage.lane.assessments", "lane", lane, "crisis", String.valueOf(crisis)).increment();
 	}
 
 	/** A valid intake the engine could not assess (sent to on-call by hand); alert on any. */

@@ -16,7 +16,7 @@ record TriageStreamProperties(@DefaultValue Topics topics, @DefaultValue Retry r
 
 	/**
 	 * @param partitions partitions of {@code cases-crisis}, {@code cases-routed} and
-	 * {@code intake-submissions.dlq}: the upper bound on consumer parallelism downstream
+	 * {@code intake-submissions.dlq} and {@code intake-priority.dlq}: the upper bound on consumer parallelism downstream
 	 * @param replication replication factor of the same topics (1 for a single local broker, 3 in
 	 * production)
 	 */

@@ -213,7 +213,8 @@ public final class Benchmark {
 		Instant deadline = began.plus(limit);
 		Instant earliest = began.plus(MIN_DRAIN);
 		while (!after.empty() && Instant.now().isBefore(deadline)
-				&& (after.intakeSubmissions() > 0 || after.casesCrisis() > 0 || Instant.now().isBefore(earliest))) {
+				&& (after.intakeSubmissions() > 0 || after.intakePriority() > 0 || after.casesCrisis() > 0
+						|| Instant.now().isBefore(earliest))) {
 			if (triageCaughtUp == null && after.intakeSubmissions() == 0) {
 				triageCaughtUp = Duration.between(began, Instant.now());
 			}
@@ -263,7 +264,7 @@ public final class Benchmark {
 	private static Backlog awaitTriageCaughtUp(KafkaProbe kafka, Duration limit) {
 		Instant deadline = Instant.now().plus(limit);
 		Backlog backlog = kafka.backlog();
-		while (backlog.intakeSubmissions() > 0 && Instant.now().isBefore(deadline)) {
+		while ((backlog.intakeSubmissions() > 0 || backlog.intakePriority() > 0) && Instant.now().isBefore(deadline)) {
 			StackUnderTest.sleep(Duration.ofMillis(500));
 			backlog = kafka.backlog();
 		}

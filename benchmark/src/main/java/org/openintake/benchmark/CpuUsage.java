@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,9 +21,10 @@ record CpuUsage(Map<String, Long> jiffiesByPart, long machineBusy, long machineT
 	/** Linux's USER_HZ on every common architecture; /proc reports CPU time in these ticks. */
 	static final int TICKS_PER_SECOND = 100;
 
-	static CpuUsage sample(Map<String, Long> pidsByPart) {
+	/** @param pidsByPart the processes of each part (PostgreSQL is one process per connection) */
+	static CpuUsage sample(Map<String, List<Long>> pidsByPart) {
 		Map<String, Long> jiffies = new LinkedHashMap<>();
-		pidsByPart.forEach((part, pid) -> jiffies.put(part, processJiffies(pid)));
+		pidsByPart.forEach((part, pids) -> jiffies.put(part, pids.stream().mapToLong(CpuUsage::processJiffies).sum()));
 		long[] machine = machineJiffies();
 		return new CpuUsage(jiffies, machine[0], machine[1]);
 	}

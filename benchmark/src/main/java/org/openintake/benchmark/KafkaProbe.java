@@ -28,6 +28,9 @@ final class KafkaProbe implements AutoCloseable {
 
 	static final String TRIAGE_GROUP = "triage-service";
 
+	/** Triage's consumers of the lane at the door, {@code intake-priority}. */
+	static final String TRIAGE_PRIORITY_GROUP = "triage-service-priority";
+
 	static final String NOTIFICATION_GROUP = "notification-service";
 
 	private final String bootstrapServers;
@@ -75,10 +78,10 @@ final class KafkaProbe implements AutoCloseable {
 		}
 	}
 
-	/** The backlog now: intake events triage has not taken, and routine cases notification has not emailed. */
+	/** The backlog now: intake events triage has not taken (each lane), and cases notification has not emailed. */
 	Backlog backlog() {
-		return new Backlog(lag(TRIAGE_GROUP, Topics.INTAKE_SUBMISSIONS), lag(NOTIFICATION_GROUP, Topics.CASES_ROUTED),
-				lag(NOTIFICATION_GROUP, Topics.CASES_CRISIS));
+		return new Backlog(lag(TRIAGE_PRIORITY_GROUP, Topics.INTAKE_PRIORITY), lag(TRIAGE_GROUP, Topics.INTAKE_SUBMISSIONS),
+				lag(NOTIFICATION_GROUP, Topics.CASES_ROUTED), lag(NOTIFICATION_GROUP, Topics.CASES_CRISIS));
 	}
 
 	/** Mean value size of up to {@code sample} records from the start of {@code intake-submissions}. */
@@ -120,10 +123,10 @@ final class KafkaProbe implements AutoCloseable {
 		admin.close(Duration.ofSeconds(5));
 	}
 
-	record Backlog(long intakeSubmissions, long casesRouted, long casesCrisis) {
+	record Backlog(long intakePriority, long intakeSubmissions, long casesRouted, long casesCrisis) {
 
 		boolean empty() {
-			return intakeSubmissions == 0 && casesRouted == 0 && casesCrisis == 0;
+			return intakePriority == 0 && intakeSubmissions == 0 && casesRouted == 0 && casesCrisis == 0;
 		}
 
 	}

@@ -1,6 +1,7 @@
 package org.openintake.benchmark;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Map;
  */
 final class Phases {
 
-	private final Map<String, Long> parts;
+	private final Map<String, List<Long>> parts;
 
 	private final StageMeters meters;
 
@@ -21,7 +22,7 @@ final class Phases {
 
 	private StageMeters.Snapshot stageMark;
 
-	Phases(Map<String, Long> parts, StageMeters meters) {
+	Phases(Map<String, List<Long>> parts, StageMeters meters) {
 		this.parts = parts;
 		this.meters = meters;
 		this.cpuMark = CpuUsage.sample(parts);

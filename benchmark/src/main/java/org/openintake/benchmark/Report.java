@@ -124,8 +124,9 @@ final class Report {
 				+ " crisis emails were in; ∞ = not emailed by then, – = emailed, time unknown."
 				+ " Checked in GreenMail: " + r.steady().delivery().summary() + ".");
 		line();
-		line("Backlog when the last case was answered: " + backlog(r.steady().backlogAtEnd()) + ". Crisis and routine"
-				+ " cases share intake-submissions, so a crisis case waits behind every case triage has not taken yet.");
+		line("Backlog when the last case was answered: " + backlog(r.steady().backlogAtEnd()) + ". A possible crisis"
+				+ " takes intake-priority (the lane at the door), so it does not wait behind the routine cases triage has"
+				+ " not taken yet.");
 		line();
 	}
 
@@ -191,7 +192,7 @@ final class Report {
 
 	private void priorityLane() {
 		var lane = r.priorityLane();
-		line("## 3. Priority lane: crisis cases behind " + lane.backlogRun().sent() + " routine cases");
+		line("## 3. Priority lane: crisis cases behind " + lane.backlogRun().sent() + " routine cases, lane at the door");
 		line();
 		line("Routine cases sent at " + fmt(lane.backlogRun().targetRate()) + "/s (" + lane.backlogRun().acceptedCount()
 				+ " accepted, submission→202 p99 " + lane.backlogRun().all().p99Text() + " ms), then "
@@ -396,8 +397,8 @@ final class Report {
 	}
 
 	private static String backlog(KafkaProbe.Backlog b) {
-		return "intake-submissions %d (triage), cases-routed %d, cases-crisis %d (notification)".formatted(
-				b.intakeSubmissions(), b.casesRouted(), b.casesCrisis());
+		return "intake-priority %d, intake-submissions %d (triage), cases-routed %d, cases-crisis %d (notification)"
+			.formatted(b.intakePriority(), b.intakeSubmissions(), b.casesRouted(), b.casesCrisis());
 	}
 
 	/** ours / raw; a raw figure of 0 ms (under the tool's 1 ms resolution) counts as 1 ms. */

@@ -3,7 +3,8 @@ package org.openintake.benchmark;
 /** The three services of the stack, by the jar each runs from and its port. */
 enum Service {
 
-	INTAKE("intake-service"), TRIAGE("triage-service"), NOTIFICATION("notification-service");
+	INTAKE("intake-service"), TRIAGE("triage-service"), NOTIFICATION("notification-service"),
+	CASEWORK("casework-service");
 
 	private final String module;
 
@@ -20,6 +21,7 @@ enum Service {
 			case INTAKE -> ports.intake();
 			case TRIAGE -> ports.triage();
 			case NOTIFICATION -> ports.notification();
+			case CASEWORK -> ports.casework();
 		};
 	}
 

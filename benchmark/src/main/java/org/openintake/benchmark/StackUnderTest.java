@@ -110,24 +110,27 @@ final class StackUnderTest implements AutoCloseable {
 	 * Each process of the stack by what it is (the services, Kafka, GreenMail, the launcher), and
 	 * this JVM as the load generator, for {@link CpuUsage}.
 	 */
-	Map<String, Long> parts() {
+	Map<String, List<Long>> parts() {
 		discoverServices();
-		Map<String, Long> parts = new java.util.LinkedHashMap<>();
-		services.forEach((service, process) -> parts.put(service.module(), process.pid()));
-		for (ProcessHandle process : descendants) {
+		Map<String, List<Long>> parts = new java.util.LinkedHashMap<>();
+		services.forEach((service, process) -> parts.put(service.module(), List.of(process.pid())));
+		List<Long> postgres = new java.util.ArrayList<>();
+		for (ProcessHandle process : launcher.descendants().toList()) {
 			String commandLine = process.info().commandLine().orElse("");
 			if (commandLine.contains("kafka.Kafka")) {
-				parts.put("kafka broker", process.pid());
+				parts.put("kafka broker", List.of(process.pid()));
 			}
 			else if (commandLine.contains("greenmail")) {
-				parts.put("greenmail (SMTP)", process.pid());
+				parts.put("greenmail (SMTP)", List.of(process.pid()));
 			}
-			else if (commandLine.contains("org.h2.tools.Server")) {
-				parts.put("notification database (H2 server)", process.pid());
+			else if (process.info().command().orElse("").endsWith("/postgres")) {
+				// the postmaster and one backend per pooled connection (the pools hold theirs open)
+				postgres.add(process.pid());
 			}
 		}
-		parts.put("local-stack launcher", launcher.pid());
-		parts.put("load generator (this JVM)", ProcessHandle.current().pid());
+		parts.put("PostgreSQL (notification + casework)", postgres);
+		parts.put("local-stack launcher", List.of(launcher.pid()));
+		parts.put("load generator (this JVM)", List.of(ProcessHandle.current().pid()));
 		return parts;
 	}
 

@@ -358,10 +358,12 @@ class FaultInjectionTest {
 				Fault injection on real processes (FaultInjectionTest, ./mvnw -pl local-stack -Pfaults verify).
 				accepted: 202s of the cases submitted; lost: accepted cases without an email in their staff
 				mailbox; duplicated: accepted cases with more than one staff email; dead-lettered: records
-				added to the *.dlq topics; time to drain: from the last 202 to the last expected email.
+				added to the *.dlq topics; time to drain: from the last 202 to the last expected email;
+				slowest crisis: the longest any crisis case took from its 202 to its on-call email (to the
+				second), which after a kill is how long the crisis lane had no consumer.
 
-				| scenario | accepted | lost | duplicated | dead-lettered | time to drain |
-				|---|---|---|---|---|---|
+				| scenario | accepted | lost | duplicated | dead-lettered | time to drain | slowest crisis |
+				|---|---|---|---|---|---|---|
 				""");
 		for (Reconciliation result : results) {
 			table.append("| ").append(result.line()).append(" |\n");

@@ -21,10 +21,14 @@ import org.openintake.localstack.faults.LoadClient.Submission;
  * @param duplicated accepted cases with more than one staff email
  * @param deadLettered records added to the {@code *.dlq} topics during the scenario
  * @param drain from the last 202 until the last expected email was there; null when it never was
+ * @param slowestCrisis the longest any accepted crisis case took from its 202 to GreenMail taking
+ * its on-call email (rounded up to the second: the mail server's clock has no finer grain); after
+ * a kill this is how long the crisis lane was without a consumer. Null when there was no crisis case
+ * or one never reached on-call.
  * @param lostCaseIds a few of the lost cases, to look them up in the logs
  */
 record Reconciliation(String scenario, int submitted, int accepted, int lost, int duplicated, long deadLettered,
-		Duration drain, List<String> lostCaseIds) {
+		Duration drain, Duration slowestCrisis, List<String> lostCaseIds) {
 
 	private static final Duration POLL = Duration.ofSeconds(2);
 
@@ -66,12 +70,29 @@ record Reconciliation(String scenario, int submitted, int accepted, int lost, in
 		int duplicated = (int) (caseIds.stream().filter(id -> found.getOrDefault(id, List.of()).size() > 1).count()
 				+ accepted.values().stream().filter(Submission::anotherCase).count());
 		return new Reconciliation(scenario, submissions.size(), accepted.size(), lost.size(), duplicated,
-				deadLetters.total() - deadLettersBefore, drain, lost.stream().limit(5).toList());
+				deadLetters.total() - deadLettersBefore, drain, slowestCrisis(accepted, mail), lost.stream().limit(5).toList());
+	}
+
+	private static Duration slowestCrisis(Map<String, Submission> accepted, StaffMail mail) {
+		Set<String> crisis = accepted.values()
+			.stream()
+			.filter(Submission::crisis)
+			.map(Submission::caseId)
+			.collect(Collectors.toSet());
+		Map<String, Instant> received = mail.onCallReceived(crisis);
+		if (crisis.isEmpty() || !received.keySet().containsAll(crisis)) {
+			return null;
+		}
+		return crisis.stream()
+			.map(id -> Duration.between(accepted.get(id).acceptedAt(), received.get(id).plusSeconds(1)))
+			.max(Comparator.naturalOrder())
+			.orElseThrow();
 	}
 
 	String line() {
-		return "%s | %d/%d | %d | %d | %d | %s".formatted(scenario, accepted, submitted, lost, duplicated, deadLettered,
-				drain == null ? "not drained" : "%.1f s".formatted(drain.toMillis() / 1000.0));
+		return "%s | %d/%d | %d | %d | %d | %s | %s".formatted(scenario, accepted, submitted, lost, duplicated,
+				deadLettered, drain == null ? "not drained" : "%.1f s".formatted(drain.toMillis() / 1000.0),
+				slowestCrisis == null ? "n/a" : "≤%d s".formatted(slowestCrisis.toSeconds()));
 	}
 
 }

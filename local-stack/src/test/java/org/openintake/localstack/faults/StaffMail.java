@@ -1,8 +1,12 @@
 package org.openintake.localstack.faults;
 
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,6 +33,14 @@ final class StaffMail {
 
 	private static final Pattern UUID = Pattern
 		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+	static final String ON_CALL = "crisis-oncall@clinic.local";
+
+	/** GreenMail's Received header ends with the time it took the message, to the second. */
+	private static final Pattern RECEIVED = Pattern.compile("(?m)^Received: [^\\r\\n]*; ([^\\r\\n]+)$");
+
+	private static final DateTimeFormatter RECEIVED_TIME = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy",
+			Locale.US);
 
 	private final Mailboxes mailboxes;
 
@@ -68,6 +80,25 @@ final class StaffMail {
 			}
 		}
 		return found;
+	}
+
+	/** When GreenMail took the first on-call email about each of {@code caseIds}, to the second. */
+	Map<String, Instant> onCallReceived(Set<String> caseIds) {
+		Map<String, Instant> received = new HashMap<>();
+		for (JsonNode message : mailboxes.messages(ON_CALL)) {
+			String mime = message.get("mimeMessage").asString();
+			Matcher time = RECEIVED.matcher(mime);
+			if (!time.find()) {
+				continue;
+			}
+			Instant at = ZonedDateTime.parse(time.group(1).trim(), RECEIVED_TIME).toInstant();
+			for (String caseId : caseIdsIn(mime)) {
+				if (caseIds.contains(caseId)) {
+					received.merge(caseId, at, (a, b) -> a.isBefore(b) ? a : b);
+				}
+			}
+		}
+		return received;
 	}
 
 	/** Every case id one email mentions (quoted-printable soft line breaks undone first). */

@@ -26,6 +26,10 @@ record StackPorts(int offset) {
 		return 8081 + offset;
 	}
 
+	int postgres() {
+		return 5432 + offset;
+	}
+
 	int casework() {
 		return 8083 + offset;
 	}

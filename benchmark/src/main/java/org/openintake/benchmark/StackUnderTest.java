@@ -114,7 +114,6 @@ final class StackUnderTest implements AutoCloseable {
 		discoverServices();
 		Map<String, List<Long>> parts = new java.util.LinkedHashMap<>();
 		services.forEach((service, process) -> parts.put(service.module(), List.of(process.pid())));
-		List<Long> postgres = new java.util.ArrayList<>();
 		for (ProcessHandle process : launcher.descendants().toList()) {
 			String commandLine = process.info().commandLine().orElse("");
 			if (commandLine.contains("kafka.Kafka")) {
@@ -123,15 +122,27 @@ final class StackUnderTest implements AutoCloseable {
 			else if (commandLine.contains("greenmail")) {
 				parts.put("greenmail (SMTP)", List.of(process.pid()));
 			}
-			else if (process.info().command().orElse("").endsWith("/postgres")) {
-				// the postmaster and one backend per pooled connection (the pools hold theirs open)
-				postgres.add(process.pid());
-			}
 		}
-		parts.put("PostgreSQL (notification + casework)", postgres);
+		parts.put("PostgreSQL (notification + casework)", postgres());
 		parts.put("local-stack launcher", List.of(launcher.pid()));
 		parts.put("load generator (this JVM)", List.of(ProcessHandle.current().pid()));
 		return parts;
+	}
+
+	/**
+	 * The stack's PostgreSQL: pg_ctl detaches the postmaster from the launcher, so it is found by
+	 * its port; its children are the background workers and one backend per pooled connection
+	 * (the pools hold theirs open, so the set is stable once the stack is up).
+	 */
+	private List<Long> postgres() {
+		String port = "-p " + ports.postgres() + " ";
+		return ProcessHandle.allProcesses()
+			.filter(process -> process.info().command().orElse("").endsWith("/postgres")
+					&& process.info().commandLine().orElse("").contains(port))
+			.flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
+					postmaster.descendants()))
+			.map(ProcessHandle::pid)
+			.toList();
 	}
 
 	/** SIGTERM to the launcher (its shutdown hook stops every child), then make sure nothing survived. */

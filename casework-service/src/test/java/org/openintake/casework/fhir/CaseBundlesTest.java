@@ -127,7 +127,12 @@ class CaseBundlesTest {
 	@Test
 	void theSameCaseExportedTwiceHasTheSameIds() {
 		CaseRecord record = record(form(questionnaires()), false, RiskLevel.NONE, List.of(), CaseStatus.NEW, null, null);
-		Bundle first = R4Conformance.parse(this.json.encode(this.bundles.of(record, Instant.now())));
+		String encoded = this.json.encode(this.bundles.of(record, Instant.now()));
+		// the resources carry the ids of their full URLs, for a receiver that stores them by id (PUT)
+		String patientId = FhirNames.id(record.caseId(), "Patient");
+		assertThat(encoded).contains("\"fullUrl\":\"urn:uuid:" + patientId + "\"")
+			.contains("\"resourceType\":\"Patient\",\"id\":\"" + patientId + "\"");
+		Bundle first = R4Conformance.parse(encoded);
 		Bundle second = R4Conformance.parse(this.json.encode(this.bundles.of(record, Instant.now().plusSeconds(60))));
 		assertThat(second.getEntry()).extracting(Bundle.BundleEntryComponent::getFullUrl)
 			.containsExactlyElementsOf(first.getEntry().stream().map(Bundle.BundleEntryComponent::getFullUrl).toList());

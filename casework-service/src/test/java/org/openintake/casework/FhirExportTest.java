@@ -36,15 +36,16 @@ class FhirExportTest extends CaseworkTest {
 	@Test
 	void aRoutineCaseExportsAsAValidBundleWithTheCodesAndTheWorkItemAReceivingSystemNeeds() {
 		String caseId = CaseEvents.newCaseId();
-		publish(Topics.INTAKE_SUBMISSIONS, caseId, CaseEvents.submitted(caseId, "Grace Hopper", "Low mood for two years."));
-		publish(Topics.CASES_ROUTED, caseId, CaseEvents.routine(caseId, Track.CBT, "Grace Hopper"));
+		publish(Topics.INTAKE_SUBMISSIONS, caseId, CaseEvents.submitted(caseId, "Frances Allen", "Low mood for two years."));
+		publish(Topics.CASES_ROUTED, caseId, CaseEvents.routine(caseId, Track.CBT, "Frances Allen"));
 		awaitCase(caseId, true);
 		StaffBrowser cbt = browser();
 		cbt.signIn("/staff/cases/" + caseId, "cbt");
 		cbt.submit("/claim", Map.of());
 
 		StaffBrowser lead = browser();
-		lead.signIn("/staff/cases", "lead");
+		StaffBrowser.Page casePage = lead.signIn("/staff/cases/" + caseId, "lead");
+		assertThat(casePage.document().select("a.export").attr("href")).isEqualTo("/fhir/cases/" + caseId);
 		StaffBrowser.Page export = lead.open("/fhir/cases/" + caseId);
 
 		assertThat(export.status()).isEqualTo(200);
@@ -56,9 +57,9 @@ class FhirExportTest extends CaseworkTest {
 		assertThat(bundle.getIdentifier().getValue()).isEqualTo(caseId);
 
 		Patient patient = one(bundle, Patient.class);
-		assertThat(patient.getNameFirstRep().getText()).isEqualTo("Grace Hopper");
+		assertThat(patient.getNameFirstRep().getText()).isEqualTo("Frances Allen");
 		assertThat(patient.getTelecom()).extracting(point -> point.getValue())
-			.containsExactly("+44 20 7946 0000", "grace.hopper@example.org");
+			.containsExactly("+44 20 7946 0000", "frances.allen@example.org");
 		assertThat(patient.getBirthDateElement().getValueAsString()).isEqualTo("1990-01-31");
 		assertThat(patient.getCommunicationFirstRep().getLanguage().getCodingFirstRep().getCode()).isEqualTo("en");
 		assertThat(patient.getAddressFirstRep().getCountry()).isEqualTo("GB");
@@ -106,7 +107,7 @@ class FhirExportTest extends CaseworkTest {
 	void aCrisisCaseExportsItsCurrentFindingAsAnActiveFlagAndItsNegatedOneAsInactive() {
 		String caseId = CaseEvents.newCaseId();
 		String concerns = "I would never hurt myself. But " + CaseEvents.CRISIS_WORDS + ".";
-		publish(Topics.INTAKE_SUBMISSIONS, caseId, CaseEvents.submitted(caseId, "Alan Turing", concerns));
+		publish(Topics.INTAKE_SUBMISSIONS, caseId, CaseEvents.submitted(caseId, "Margaret Hamilton", concerns));
 		publish(Topics.CASES_CRISIS, caseId, crisisWithNegatedFinding(caseId, concerns));
 		awaitCase(caseId, true);
 
@@ -267,7 +268,7 @@ class FhirExportTest extends CaseworkTest {
 
 	/** An IMMINENT crisis: the plan in {@code concerns} is current, the self-harm before it is negated. */
 	private static CaseTriaged crisisWithNegatedFinding(String caseId, String concerns) {
-		CaseTriaged crisis = CaseEvents.crisis(caseId, RiskLevel.IMMINENT, concerns, "Alan Turing");
+		CaseTriaged crisis = CaseEvents.crisis(caseId, RiskLevel.IMMINENT, concerns, "Margaret Hamilton");
 		String negated = "never hurt myself";
 		int start = concerns.indexOf(negated);
 		CaseTriaged.Flag negatedFlag = new CaseTriaged.Flag(CrisisCategory.SELF_HARM, "answers.concerns", negated, start,

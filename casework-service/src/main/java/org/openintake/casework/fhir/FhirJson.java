@@ -24,10 +24,6 @@ class FhirJson {
 		return parser().encodeResourceToString(bundle);
 	}
 
-	FhirContext context() {
-		return this.context;
-	}
-
 	private IParser parser() {
 		return this.context.newJsonParser().setPrettyPrint(false);
 	}

@@ -173,8 +173,16 @@ class FhirExportTest extends CaseworkTest {
 		assertThat(count("select count(*) from case_timeline where case_id = ? and kind = 'EXPORTED_AS_FHIR'", tmsCase))
 			.isZero();
 
-		// their own team's case they may export
+		// their own team's case they may export, and another's after an audited break-glass, as on the case page
 		assertThat(cbt.open("/fhir/cases/" + cbtCase).status()).isEqualTo(200);
+		cbt.open("/staff/cases/" + tmsCase);
+		assertThat(cbt.submit("/break-glass", Map.of("reason", "Patient rang asking for their referral to be sent on"))
+			.status()).isEqualTo(200);
+		StaffBrowser.Page afterBreakGlass = cbt.open("/fhir/cases/" + tmsCase);
+		assertThat(afterBreakGlass.status()).isEqualTo(200);
+		assertThat(R4Conformance.errors(afterBreakGlass.body())).isEmpty();
+		assertThat(count("select count(*) from audit_log where case_id = ? and actor = 'cbt' and action = 'FHIR_EXPORT' "
+				+ "and outcome = 'OK'", tmsCase)).isEqualTo(1);
 		// an unknown id is a 404, audited as such
 		assertThat(cbt.open("/fhir/cases/no-such-case-42").status()).isEqualTo(404);
 		assertThat(count("select count(*) from audit_log where case_id = 'no-such-case-42' and outcome = 'NOT_FOUND'"))
@@ -206,6 +214,7 @@ class FhirExportTest extends CaseworkTest {
 		for (String line : lines) {
 			assertThat(R4Conformance.errors(line)).isEmpty();
 		}
+		assertThat(download.body()).endsWith("\n").contains("Worn out.\\nCannot sleep.");
 		assertThat(lines.stream().map(line -> R4Conformance.parse(line).getIdentifier().getValue()))
 			.containsExactly(first, last)
 			.doesNotContain(before, after);
@@ -255,7 +264,8 @@ class FhirExportTest extends CaseworkTest {
 	/** A routine CBT case whose form was submitted at this instant. */
 	private String seedSubmittedAt(Instant at, String name) {
 		String caseId = CaseEvents.newCaseId();
-		IntakeSubmitted submitted = CaseEvents.submitted(caseId, name, "Worn out.");
+		// a line break in the patient's words must not break the one-Bundle-a-line format
+		IntakeSubmitted submitted = CaseEvents.submitted(caseId, name, "Worn out.\nCannot sleep.");
 		publish(Topics.INTAKE_SUBMISSIONS, caseId, new IntakeSubmitted(submitted.eventId(), caseId, at,
 				submitted.schemaVersion(), submitted.receiptTokenHash(), submitted.form()));
 		CaseTriaged triaged = CaseEvents.routine(caseId, Track.CBT, name);

@@ -261,6 +261,28 @@ class FhirExportTest extends CaseworkTest {
 				+ "and actor = 'lead'")).isGreaterThanOrEqualTo(4);
 	}
 
+	@Test
+	void aRangeWithMoreCasesThanOneDownloadHoldsIsRefusedNotCutShort() {
+		// casework.fhir.max-cases-per-download is 3 in the tests
+		for (int i = 0; i < 4; i++) {
+			seedSubmittedAt(Instant.parse("2025-06-0" + (i + 1) + "T12:00:00Z"), "Ida Many " + i);
+		}
+		StaffBrowser lead = browser();
+		lead.signIn("/staff/cases", "lead");
+		int ok = count("select count(*) from audit_log where action = 'FHIR_EXPORT_RANGE' and outcome = 'OK'");
+
+		StaffBrowser.Page tooMany = lead.open("/fhir/cases?from=2025-06-01&to=2025-06-04");
+
+		assertThat(tooMany.status()).isEqualTo(400);
+		assertThat(tooMany.body()).contains("More than 3 cases").contains("Choose a shorter range");
+		assertThat(count("select count(*) from audit_log where action = 'FHIR_EXPORT_RANGE' and outcome = 'OK'"))
+			.isEqualTo(ok);
+		// three days of it fit
+		StaffBrowser.Page fits = lead.open("/fhir/cases?from=2025-06-01&to=2025-06-03");
+		assertThat(fits.status()).isEqualTo(200);
+		assertThat(fits.body().split("\n")).hasSize(3);
+	}
+
 	/** A routine CBT case whose form was submitted at this instant. */
 	private String seedSubmittedAt(Instant at, String name) {
 		String caseId = CaseEvents.newCaseId();

@@ -69,6 +69,8 @@ abstract class CaseworkTest {
 		registry.add("casework.escalation.moderate", () -> "3s");
 		registry.add("casework.escalation.repeat", () -> "3s");
 		registry.add("casework.escalation.poll-interval", () -> "300ms");
+		// small enough for FhirExportTest to fill a download past it with a handful of cases
+		registry.add("casework.fhir.max-cases-per-download", () -> 3);
 	}
 
 	@AfterEach

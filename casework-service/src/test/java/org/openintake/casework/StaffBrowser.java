@@ -40,7 +40,12 @@ final class StaffBrowser {
 	}
 
 	/** A page as it arrived. */
-	record Page(int status, URI uri, String body) {
+	record Page(int status, URI uri, String body, java.net.http.HttpHeaders headers) {
+
+		/** The first value of a response header, or null. */
+		String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
 
 		Document document() {
 			return Jsoup.parse(this.body, this.uri.toString());
@@ -114,7 +119,7 @@ final class StaffBrowser {
 			request.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
 			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofString());
-			this.last = new Page(response.statusCode(), response.uri(), response.body());
+			this.last = new Page(response.statusCode(), response.uri(), response.body(), response.headers());
 			return this.last;
 		}
 		catch (IOException ex) {

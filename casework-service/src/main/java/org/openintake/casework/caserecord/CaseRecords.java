@@ -53,6 +53,40 @@ public class CaseRecords {
 			.optional();
 	}
 
+	/**
+	 * The ids of the cases submitted in {@code [from, to)} that the person may see, oldest first, at
+	 * most {@code limit} of them: ids only, so that a download can be counted and audited before any
+	 * case is read, and its cases then read a few at a time.
+	 */
+	public List<String> idsSubmittedInScope(Instant from, Instant to, StaffMember staff, int limit) {
+		return CaseScope
+			.bind(this.jdbc.sql("select c.case_id from staff_case c where c.submitted_at >= :from and c.submitted_at < :to and "
+					+ CaseScope.PREDICATE + " order by c.submitted_at, c.case_id limit :limit"), staff)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+	}
+
+	/** These cases (a few at a time: each id is a bind parameter), those the person may see, in the order of {@code caseIds}. */
+	public List<CaseRecord> findAllInScope(List<String> caseIds, StaffMember staff) {
+		if (caseIds.isEmpty()) {
+			return List.of();
+		}
+		List<CaseRecord> found = CaseScope
+			.bind(this.jdbc.sql("select c.* from staff_case c where c.case_id in (:ids) and "
+					+ CaseScope.PREDICATE), staff)
+			.param("ids", caseIds)
+			.query(this::caseRecord)
+			.list();
+		java.util.Map<String, Integer> order = new java.util.HashMap<>();
+		for (int i = 0; i < caseIds.size(); i++) {
+			order.put(caseIds.get(i), i);
+		}
+		return found.stream().sorted(java.util.Comparator.comparing(record -> order.get(record.caseId()))).toList();
+	}
+
 	/** Whether a case of this id exists at all, whoever may see it: tells "not yours" from "no such case". */
 	public boolean exists(String caseId) {
 		return this.jdbc.sql("select count(*) from staff_case where case_id = :caseId")

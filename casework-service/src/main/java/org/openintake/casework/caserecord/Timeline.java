@@ -45,6 +45,23 @@ public class Timeline {
 			.update();
 	}
 
+	/** The same line on each of these cases (a few at a time: each id is a bind parameter), in one statement. */
+	public void addToEach(List<String> caseIds, String kind, String actor, String actorName, String detail) {
+		if (caseIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into case_timeline (case_id, kind, actor, actor_name, detail)
+				select case_id, :kind, :actor, :actorName, :detail from staff_case where case_id in (:ids)
+				""")
+			.param("ids", caseIds)
+			.param("kind", kind)
+			.param("actor", actor)
+			.param("actorName", actorName)
+			.param("detail", detail)
+			.update();
+	}
+
 	public List<TimelineEntry> of(String caseId) {
 		return this.jdbc.sql("""
 				select at, kind, actor, actor_name, detail from case_timeline where case_id = :caseId order by at, id

@@ -46,15 +46,18 @@ final class ManagedProcess {
 		}
 	}
 
-	synchronized void stop(Duration grace) {
+	/** @return whether it ended by itself within {@code grace} (false: it had to be killed, or never ran) */
+	synchronized boolean stop(Duration grace) {
 		if (process == null) {
-			return;
+			return false;
 		}
 		process.descendants().forEach(ProcessHandle::destroy);
 		process.destroy();
 		if (!waitFor(grace)) {
 			kill();
+			return false;
 		}
+		return true;
 	}
 
 	synchronized void kill() {

@@ -65,8 +65,15 @@ final class Context {
 		boolean soon = false;
 		int otherCueEnd = -1;
 		int selfCueStart = -1;
+		int selfInFiller = -1;
 		for (CueMatch m : cues) {
-			if (!m.appliesTo(language) || c.absorbs(m.start(), m.end())) {
+			if (!m.appliesTo(language)) {
+				continue;
+			}
+			if (c.absorbs(m.start(), m.end())) {
+				if (m.cue().type() == Term.CueType.FIRST_PERSON && c.isFrame()) {
+					selfInFiller = m.start(); // "wenn mein Mitbewohner weg ist, mache <i>ich</i> es"
+				}
 				continue;
 			}
 			boolean inGap = c.inGap(m.start(), m.end());
@@ -112,7 +119,10 @@ final class Context {
 			case SELF -> false;
 			// a threat to others found by a frame or a flexible phrase ("my husband says he wants to kill
 			// his boss") is also someone else's when someone else is its subject
-			case ANY -> otherCueEnd >= 0 && selfCueStart < otherCueEnd && (selfDirected(c.entry().category())
+			// a first-person word after the other person, before the finding or inside one of its slot words,
+			// makes the patient the subject again
+			case ANY -> otherCueEnd >= 0 && selfCueStart < otherCueEnd && selfInFiller < otherCueEnd
+					&& (selfDirected(c.entry().category())
 					|| c.flexible() && c.entry().category() == CrisisCategory.HARM_TO_OTHERS);
 		};
 		return new Reading(negated, historical && !current, hypothetical, other, soon);

@@ -12,14 +12,16 @@ import org.openintake.events.RiskLevel;
  * @param slots every slot must be filled, each by a different word, within {@link #WINDOW} words
  * @param unless a slot whose filler anywhere in the clause makes the frame not apply (a benign
  * purpose: "for climbing", "for my headache")
- * @param order slots whose fillers must come in this order, in every language (empty: any order):
- * "wants ... kill ... brother" makes the brother the victim, "my brother wants to kill" the subject
+ * @param order chains of slots whose fillers must come in the chain's order, in every language (empty:
+ * any order): "wants ... kill ... brother" makes the brother the victim, "my brother wants to kill"
+ * the subject; two chains [URGE, HARM] and [URGE, VICTIM] put the urge first and leave the victim
+ * free to stand before the verb as German and the Romance languages put it ("meinen Chef erstechen")
  * @param window the most words from the first filler to the last: {@link #WINDOW}, a clause, unless
  * the frame asks for less (a reflexive pronoun belongs next to its verb: "me voy a matar")
  * @param experiencer {@code SELF} when a slot already names the patient ("myself")
  */
 record Frame(String id, CrisisCategory category, RiskLevel severity, List<String> slots, List<String> unless,
-		List<String> order, int window, Term.Experiencer experiencer) {
+		List<List<String>> order, int window, Term.Experiencer experiencer) {
 
 	static final int WINDOW = 10;
 

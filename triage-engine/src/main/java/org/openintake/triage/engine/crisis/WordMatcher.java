@@ -226,14 +226,16 @@ final class WordMatcher {
 	}
 
 	private static boolean inOrder(Frame frame, List<Hit> chosen) {
-		int previous = -1;
-		for (String slot : frame.order()) {
-			for (Hit h : chosen) {
-				if (h.slot().equals(slot)) {
-					if (h.first() <= previous) {
-						return false;
+		for (List<String> chain : frame.order()) {
+			int previous = -1;
+			for (String slot : chain) {
+				for (Hit h : chosen) {
+					if (h.slot().equals(slot)) {
+						if (h.first() <= previous) {
+							return false;
+						}
+						previous = h.first();
 					}
-					previous = h.first();
 				}
 			}
 		}

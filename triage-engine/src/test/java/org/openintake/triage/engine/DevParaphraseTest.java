@@ -26,7 +26,7 @@ class DevParaphraseTest {
 	 * 1 44/54 and 1/17, batch 2 23/53 and 0/17; see CLINICAL-SAFETY.md); a change must not do worse.
 	 */
 	static final Map<String, int[]> FLOOR = Map.of("/dev/paraphrases-1.txt", new int[] { 53, 0 }, "/dev/paraphrases-2.txt",
-			new int[] { 47, 0 }, "/dev/paraphrases-3.txt", new int[] { 0, 999 });
+			new int[] { 47, 0 }, "/dev/paraphrases-3.txt", new int[] { 0, 999 }, "/dev/paraphrases-4.txt", new int[] { 0, 999 });
 
 	record Row(String language, String code, String text) {
 	}

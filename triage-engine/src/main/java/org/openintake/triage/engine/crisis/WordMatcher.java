@@ -25,6 +25,9 @@ final class WordMatcher {
 
 	private final List<String> languages;
 
+	/** Per language, the one-word negations ("not", "no", "nicht", "ne", "non"): a filler holding one owns it. */
+	private final Map<String, Set<String>> negations = new HashMap<>();
+
 	/** German one-word noun slot words (and their plural spellings as listed) -> slot. */
 	private final Map<String, String> compoundEnds = new HashMap<>();
 
@@ -33,6 +36,15 @@ final class WordMatcher {
 		this.languages = List.copyOf(lexicon.languages);
 		this.index = new WordIndex(this.languages, frames.skipWords, frames.articles);
 		this.patterns = new WordPatterns<>(frames.articles, this.index);
+		for (String language : this.languages) {
+			Set<String> words = new java.util.HashSet<>();
+			for (String cue : lexicon.cueWords(language, Term.CueType.NEGATION)) {
+				if (cue.indexOf(' ') < 0) {
+					words.add(cue);
+				}
+			}
+			this.negations.put(language, Set.copyOf(words));
+		}
 		lexicon.phrases.forEach((phrase, terms) -> {
 			for (Term t : terms) {
 				// one-word entries stay exact (the automaton has them): "overdosed" must not become
@@ -206,7 +218,7 @@ final class WordMatcher {
 				Hit h = chosen.get(i);
 				parts[i * 2] = tokens.start[h.first()];
 				parts[i * 2 + 1] = tokens.end[h.last()];
-				fillers.add(new Candidate.Filler(h.slot(), parts[i * 2], parts[i * 2 + 1]));
+				fillers.add(new Candidate.Filler(h.slot(), parts[i * 2], parts[i * 2 + 1], holdsNegation(tokens, h, language)));
 			}
 			Candidate c = new Candidate(frame.entry(language), parts[0], parts[parts.length - 1], false, parts, true,
 					List.copyOf(fillers));
@@ -214,6 +226,16 @@ final class WordMatcher {
 				out.add(c);
 			}
 		}
+	}
+
+	private boolean holdsNegation(Tokens tokens, Hit h, String language) {
+		Set<String> words = this.negations.getOrDefault(language, Set.of());
+		for (int i = h.first(); i <= h.last(); i++) {
+			if (words.contains(tokens.words[i])) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean insideAny(Tokens tokens, Hit h, List<int[]> spans) {

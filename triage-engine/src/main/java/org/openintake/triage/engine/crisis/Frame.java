@@ -25,6 +25,9 @@ record Frame(String id, CrisisCategory category, RiskLevel severity, List<String
 
 	static final int WINDOW = 10;
 
+	/** The most words a frame may ask for: a means, its access and the patient's thoughts of it span a sentence. */
+	static final int MAX_WINDOW = 16;
+
 	/** The lexicon entry a frame's flag stands for in one language. */
 	Term.Entry entry(String language) {
 		return new Term.Entry("frame." + this.id, language, this.category, this.severity, this.experiencer);

@@ -89,8 +89,8 @@ final class Frames {
 				}
 			}
 			int window = m.containsKey("window") ? Integer.parseInt(String.valueOf(m.get("window"))) : Frame.WINDOW;
-			if (window < 1 || window > Frame.WINDOW) {
-				throw new IllegalStateException(where + ": window must be 1.." + Frame.WINDOW);
+			if (window < 1 || window > Frame.MAX_WINDOW) {
+				throw new IllegalStateException(where + ": window must be 1.." + Frame.MAX_WINDOW);
 			}
 			Term.Experiencer experiencer = m.containsKey("experiencer")
 					? Term.Experiencer.valueOf(String.valueOf(m.get("experiencer")).toUpperCase(Locale.ROOT))

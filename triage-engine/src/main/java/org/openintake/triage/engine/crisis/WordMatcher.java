@@ -165,6 +165,13 @@ final class WordMatcher {
 					self.removeIf(h -> insideAny(tokens, h, others));
 				}
 			}
+			// "the neighbour's dog", "el perro del vecino", "der Mann meiner Schwester": a person who owns
+			// something, or stands after "of", is not the one who acts
+			List<Hit> abusers = bySlot.get("ABUSER");
+			if (abusers != null) {
+				abusers.removeIf(h -> possessor(tokens, h) || h.first() > 0 && OF.contains(tokens.words[h.first() - 1])
+						|| h.first() > 1 && OF.contains(tokens.words[h.first() - 2]) && isOwner(bySlot, h.first() - 1));
+			}
 			for (Frame frame : this.frames.frames) {
 				frames(frame, language, bySlot, tokens, out);
 			}
@@ -232,6 +239,15 @@ final class WordMatcher {
 		Set<String> words = this.negations.getOrDefault(language, Set.of());
 		for (int i = h.first(); i <= h.last(); i++) {
 			if (words.contains(tokens.words[i])) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isOwner(Map<String, List<Hit>> bySlot, int token) {
+		for (Hit h : bySlot.getOrDefault(Frames.OWNER, List.of())) {
+			if (h.first() == token) {
 				return true;
 			}
 		}
@@ -374,7 +390,7 @@ final class WordMatcher {
 
 	/** "of", "de", "di", "von": the person owns something ("the pills of my mother"); they are not the subject. */
 	private static final Set<String> OF = Set.of("of", "de", "di", "del", "della", "von", "vom", "des", "du", "dal",
-			"dalla");
+			"dalla", "meiner", "meines", "seiner", "ihrer");
 
 	/** "my mum's tablets": the folded view spells the possessive 's as a word of its own. */
 	private static boolean possessor(Tokens tokens, Hit person) {

@@ -19,9 +19,15 @@ import org.openintake.events.RiskLevel;
  * @param window the most words from the first filler to the last: {@link #WINDOW}, a clause, unless
  * the frame asks for less (a reflexive pronoun belongs next to its verb: "me voy a matar")
  * @param experiencer {@code SELF} when a slot already names the patient ("myself")
+ * @param near pairs of slots whose fillers must stand at most {@link #NEAR} words apart, in either order:
+ * the patient as the object of the act ("hits me", "me pega", "hat mich geschlagen"), not a "me" of the
+ * next clause ("her dad hits her and it makes me sad")
  */
 record Frame(String id, CrisisCategory category, RiskLevel severity, List<String> slots, List<String> unless,
-		List<List<String>> order, int window, Term.Experiencer experiencer) {
+		List<List<String>> order, int window, Term.Experiencer experiencer, List<List<String>> near) {
+
+	/** Words allowed between two "near" fillers: an auxiliary ("mi ha picchiata", "m'a frappée"). */
+	static final int NEAR = 1;
 
 	static final int WINDOW = 10;
 

@@ -88,6 +88,12 @@ final class Frames {
 					throw new IllegalStateException(where + ": unknown slot " + s);
 				}
 			}
+			List<List<String>> near = m.containsKey("near") ? chains(list(m, "near", where)) : List.of();
+			for (List<String> pair : near) {
+				if (pair.size() != 2 || !slots.containsAll(pair)) {
+					throw new IllegalStateException(where + ": near names two slots of the frame");
+				}
+			}
 			int window = m.containsKey("window") ? Integer.parseInt(String.valueOf(m.get("window"))) : Frame.WINDOW;
 			if (window < 1 || window > Frame.MAX_WINDOW) {
 				throw new IllegalStateException(where + ": window must be 1.." + Frame.MAX_WINDOW);
@@ -97,7 +103,7 @@ final class Frames {
 					: Term.Experiencer.ANY;
 			try {
 				f.frames.add(new Frame(id, CrisisCategory.valueOf(require(m, "category", where)),
-						RiskLevel.valueOf(require(m, "severity", where)), slots, unless, order, window, experiencer));
+						RiskLevel.valueOf(require(m, "severity", where)), slots, unless, order, window, experiencer, near));
 			}
 			catch (IllegalArgumentException ex) {
 				throw new IllegalStateException(where + ": " + ex.getMessage(), ex);

@@ -215,7 +215,7 @@ final class WordMatcher {
 				lo = Math.min(lo, h.first());
 				hi = Math.max(hi, h.last());
 			}
-			if (hi - lo > frame.window() || !inOrder(frame, chosen) || breakBetween(tokens, breaks, lo, hi) || blocked(frame, bySlot, tokens, breaks, lo, hi)) {
+			if (hi - lo > frame.window() || !inOrder(frame, chosen) || !near(frame, chosen, tokens) || breakBetween(tokens, breaks, lo, hi) || blocked(frame, bySlot, tokens, breaks, lo, hi)) {
 				continue;
 			}
 			chosen.sort(java.util.Comparator.comparingInt(Hit::first));
@@ -273,6 +273,38 @@ final class WordMatcher {
 							return false;
 						}
 						previous = h.first();
+					}
+				}
+			}
+		}
+		return true;
+	}
+
+	/** A word between two "near" fillers may be an auxiliary, never "and"/"y"/"und"/"et"/"e" or "but". */
+	private static final Set<String> COORDINATORS = Set.of("and", "or", "but", "y", "o", "pero", "und", "oder", "aber", "et",
+			"ou", "mais", "e", "ma");
+
+	private static boolean near(Frame frame, List<Hit> chosen, Tokens tokens) {
+		for (List<String> pair : frame.near()) {
+			Hit a = null;
+			Hit b = null;
+			for (Hit h : chosen) {
+				if (h.slot().equals(pair.get(0))) {
+					a = h;
+				}
+				else if (h.slot().equals(pair.get(1))) {
+					b = h;
+				}
+			}
+			if (a != null && b != null) {
+				int from = Math.min(a.last(), b.last()) + 1;
+				int to = Math.max(a.first(), b.first());
+				if (to - from > Frame.NEAR) {
+					return false;
+				}
+				for (int i = from; i < to; i++) {
+					if (COORDINATORS.contains(tokens.words[i])) {
+						return false;
 					}
 				}
 			}

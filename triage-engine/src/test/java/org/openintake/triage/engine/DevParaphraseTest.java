@@ -27,7 +27,7 @@ class DevParaphraseTest {
 	 * CLINICAL-SAFETY.md); a change must not do worse.
 	 */
 	static final Map<String, int[]> FLOOR = Map.of("/dev/paraphrases-1.txt", new int[] { 53, 0 }, "/dev/paraphrases-2.txt",
-			new int[] { 47, 0 }, "/dev/paraphrases-3.txt", new int[] { 97, 0 }, "/dev/paraphrases-4.txt", new int[] { 71, 0 }, "/dev/paraphrases-5.txt", new int[] { 36, 0 }, "/dev/paraphrases-6.txt", new int[] { 48, 0 }, "/dev/paraphrases-7.txt", new int[] { 52, 0 }, "/dev/paraphrases-8.txt", new int[] { 6, 5 }, "/dev/paraphrases-9.txt", new int[] { 5, 0 });
+			new int[] { 47, 0 }, "/dev/paraphrases-3.txt", new int[] { 97, 0 }, "/dev/paraphrases-4.txt", new int[] { 71, 0 }, "/dev/paraphrases-5.txt", new int[] { 36, 0 }, "/dev/paraphrases-6.txt", new int[] { 48, 0 }, "/dev/paraphrases-7.txt", new int[] { 52, 0 }, "/dev/paraphrases-8.txt", new int[] { 6, 5 }, "/dev/paraphrases-9.txt", new int[] { 5, 0 }, "/dev/paraphrases-10.txt", new int[] { 0, 999 });
 
 	record Row(String language, String code, String text) {
 	}

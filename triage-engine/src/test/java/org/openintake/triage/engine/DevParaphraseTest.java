@@ -39,7 +39,8 @@ class DevParaphraseTest {
 			Map.entry("/dev/paraphrases-10.txt", new int[] { 0, 2 }),
 			Map.entry("/dev/paraphrases-11.txt", new int[] { 0, 2 }),
 			Map.entry("/dev/paraphrases-12.txt", new int[] { 2, 0 }),
-			Map.entry("/dev/paraphrases-13.txt", new int[] { 1, 0 }));
+			Map.entry("/dev/paraphrases-13.txt", new int[] { 1, 0 }),
+			Map.entry("/dev/paraphrases-14.txt", new int[] { 0, 999 }));
 
 	record Row(String language, String code, String text) {
 	}

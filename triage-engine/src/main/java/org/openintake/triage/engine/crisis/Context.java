@@ -12,7 +12,7 @@ import org.openintake.events.CrisisCategory;
  */
 final class Context {
 
-	static final int NEGATION_WINDOW = 5;
+	static final int NEGATION_WINDOW = 9;
 
 	static final int NEGATION_AFTER_WINDOW = 3;
 

@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The floors below are the measured figures when they were last raised (first: the phrase-lexicon
  * engine before issue 12, 166/530 crisis statements found, 30/256 false alarms; then the word-level
  * engine of issue 12, 255/530 found, 32/256 false alarms: its recall gain cost a statement or two of
- * false alarms in es, de and it, so those three ceilings were raised with it, and en's lowered).
+ * false alarms in es, de and it, so those three ceilings were raised with it, and en's lowered; then
+ * the second slice of issue 12, 277/530 found, 31/256 false alarms: every recall floor raised to its
+ * figure less a small margin, en's ceiling lowered, the others kept where the figures sit just under them).
  * Raise the floors as the engine improves; never lower them. A change that lowers recall below a floor must be fixed in the engine,
  * never by editing this set.
  */
@@ -36,10 +38,10 @@ class HeldOutEvaluationTest {
 	static final List<String> LANGUAGES = List.of("en", "es", "de", "fr", "it");
 
 	/** Crisis recall per language must not fall below these (in percent). */
-	static final Map<String, Double> RECALL_FLOOR = Map.of("en", 58.0, "es", 50.0, "de", 42.0, "fr", 44.0, "it", 44.0);
+	static final Map<String, Double> RECALL_FLOOR = Map.of("en", 66.0, "es", 56.0, "de", 42.5, "fr", 45.5, "it", 47.5);
 
 	/** False alarms per language must not rise above these (in percent). */
-	static final Map<String, Double> FALSE_ALARM_CEILING = Map.of("en", 10.0, "es", 12.0, "de", 10.0, "fr", 14.0, "it",
+	static final Map<String, Double> FALSE_ALARM_CEILING = Map.of("en", 9.0, "es", 12.0, "de", 10.0, "fr", 14.0, "it",
 			18.0);
 
 	static final Map<String, CrisisCategory> CODES = CrisisCorpusTest.CODES;

@@ -77,6 +77,48 @@ class ParaphraseMatrixTest {
 		german();
 		french();
 		italian();
+		indirectAndOthers();
+	}
+
+	/**
+	 * The frames of issue 12's second slice (indirect wording, danger and harm to others), across
+	 * languages and inflections, with hard negatives that share their words. Written with the frames,
+	 * so they guard against regressions; dev batches 3-6 measured what they find on first sight.
+	 */
+	static void indirectAndOthers() {
+		crisis("en", SUICIDAL_IDEATION_PASSIVE, "{0} would be {1} {2}.", w("Everyone", "My family", "The kids"),
+				w("better off", "happier", "relieved"), w("without me", "if I wasn't around", "if I were gone"));
+		crisis("en", SUICIDE_INTENT, "I {0} be {1} for much longer.", w("won't", "will not", "am not going to"), w("around", "here"));
+		crisis("en", SUICIDE_PREPARATION, "I've been {0} {1} away.", w("giving", "handing"), w("my things", "all my stuff", "my belongings"));
+		crisis("en", DANGER_FROM_OTHERS, "{0} {1}.", w("My boyfriend", "My husband", "My ex"),
+				w("won't let me leave the house", "takes my phone and my money", "keeps following me home", "locks me in the flat"));
+		crisis("en", HARM_TO_OTHERS, "I keep having thoughts of {0} {1}.", w("hurting", "strangling", "stabbing"),
+				w("my little boy", "my flatmate", "my manager", "a stranger"));
+		crisis("en", SUICIDAL_IDEATION_PASSIVE, "{0} the point of {1} anymore?", w("What's", "Honestly what is"), w("being here", "living", "going on"));
+		negative("en", "My boss keeps threatening to fire me if I'm late.", "I gave my old clothes away to charity.",
+				"I bought a knife for my dad's birthday.", "My husband would never hit me.", "Nobody has ever threatened me.");
+		crisis("es", SUICIDAL_IDEATION_PASSIVE, "{0} {1} sin mí.", w("Todos estarían mejor", "Mi familia viviría mejor", "Mis hijos estarían mejor"), w("", "de verdad"));
+		crisis("es", DANGER_FROM_OTHERS, "{0} {1}.", w("Mi marido", "Mi novio", "Mi ex"),
+				w("no me deja salir de casa", "me quita el móvil", "me persigue", "me encierra en casa"));
+		crisis("es", DANGER_FROM_OTHERS, "{0}.", w("Anoche me pegó", "Me agarró del cuello", "Me estranguló", "Me empujó por las escaleras"));
+		crisis("es", SUICIDE_PREPARATION, "He {0} mis cosas.", w("regalado", "ido regalando", "repartido"));
+		negative("es", "Mi jefe me amenaza con despedirme.", "Regalé mi ropa vieja porque me mudo.", "Mi marido nunca me ha pegado.");
+		crisis("de", SUICIDAL_IDEATION_PASSIVE, "Alle wären {0} {1}.", w("besser dran", "erleichtert"), w("ohne mich", "wenn es mich nicht mehr gäbe"));
+		crisis("de", DANGER_FROM_OTHERS, "{0} {1}.", w("Mein Mann", "Mein Freund", "Mein Ex"),
+				w("sperrt mich ein", "nimmt mir das Handy weg", "verfolgt mich", "kontrolliert mein Handy"));
+		crisis("de", SUICIDE_PREPARATION, "Ich habe angefangen, {0} zu verschenken.", w("meine Sachen", "mein Zeug", "meine Habseligkeiten"));
+		negative("de", "Mein Chef droht mir mit der Kündigung.", "Ich habe meine alten Kleider verschenkt.", "Mein Mann hat mich nie geschlagen.");
+		crisis("fr", SUICIDAL_IDEATION_PASSIVE, "Tout le monde serait {0} sans moi.", w("mieux", "plus heureux"));
+		crisis("fr", DANGER_FROM_OTHERS, "{0} {1}.", w("Mon mari", "Mon copain", "Mon ex"),
+				w("m'enferme dans l'appartement", "me prend mon téléphone", "me suit jusqu'à chez moi", "me menace"));
+		crisis("fr", SUICIDE_PREPARATION, "J'ai commencé à donner {0}.", w("mes affaires", "mes biens"));
+		negative("fr", "Mon patron menace de me virer.", "J'ai donné mes vieux vêtements.", "Mon mari ne m'a jamais frappée.");
+		crisis("it", SUICIDAL_IDEATION_PASSIVE, "{0} meglio senza di me.", w("Starebbero tutti", "La mia famiglia starebbe"));
+		crisis("it", DANGER_FROM_OTHERS, "{0} {1}.", w("Mio marito", "Il mio ragazzo", "Il mio ex"),
+				w("mi chiude in casa", "mi prende il telefono", "mi segue fino a casa", "mi minaccia"));
+		crisis("it", DANGER_FROM_OTHERS, "{0}.", w("Ieri mi ha picchiata", "Mi picchia quando beve", "Mi ha stretto il collo"));
+		crisis("it", SUICIDE_PREPARATION, "Ho cominciato a regalare {0}.", w("le mie cose", "la mia roba"));
+		negative("it", "Il mio capo minaccia di licenziarmi.", "Ho regalato i miei vestiti vecchi.", "Mio marito non mi ha mai picchiata.");
 	}
 
 	static void english() {

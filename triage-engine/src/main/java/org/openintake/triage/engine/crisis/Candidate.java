@@ -15,8 +15,19 @@ import java.util.List;
 record Candidate(Term.Entry entry, int start, int end, boolean variant, int[] parts, boolean flexible,
 		List<Filler> fillers) {
 
-	/** One slot of a frame filled at [start, end) of the primary view. */
-	record Filler(String slot, int start, int end) {
+	/**
+	 * One slot of a frame filled at [start, end) of the primary view.
+	 *
+	 * @param ownNegation the slot's words carry their own negation ("not around", "no despertar",
+	 * "will not let me leave"): it is the concept, so it negates nothing, nor does a cue that takes it in
+	 * ("ya no" over "no voy a estar aquí" is not "no longer")
+	 */
+	record Filler(String slot, int start, int end, boolean ownNegation) {
+
+		Filler(String slot, int start, int end) {
+			this(slot, start, end, false);
+		}
+
 	}
 
 	Candidate(Term.Entry entry, int start, int end, boolean variant) {
@@ -60,6 +71,11 @@ record Candidate(Term.Entry entry, int start, int end, boolean variant, int[] pa
 		}
 		for (int i = 0; i < this.parts.length; i += 2) {
 			if (this.parts[i] <= s && e <= this.parts[i + 1]) {
+				return true;
+			}
+		}
+		for (Filler f : this.fillers) {
+			if (f.ownNegation() && f.start() < e && s < f.end()) {
 				return true;
 			}
 		}

@@ -12,7 +12,7 @@ import org.openintake.events.CrisisCategory;
  */
 final class Context {
 
-	static final int NEGATION_WINDOW = 5;
+	static final int NEGATION_WINDOW = 9;
 
 	static final int NEGATION_AFTER_WINDOW = 3;
 
@@ -40,7 +40,7 @@ final class Context {
 				continue;
 			}
 			Term.CueType type = m.cue().type();
-			if (type == Term.CueType.TERMINATOR || type == Term.CueType.NEGATION_TERMINATOR) {
+			if ((type == Term.CueType.TERMINATOR || type == Term.CueType.NEGATION_TERMINATOR) && !insideReadingCue(cues, m)) {
 				if (m.start() < c.start()) {
 					// ", je" may run into the phrase itself ("je vais en finir"): it still ends what came before
 					int boundary = Math.min(m.end(), c.start());
@@ -65,8 +65,15 @@ final class Context {
 		boolean soon = false;
 		int otherCueEnd = -1;
 		int selfCueStart = -1;
+		int selfInFiller = -1;
 		for (CueMatch m : cues) {
-			if (!m.appliesTo(language) || c.absorbs(m.start(), m.end())) {
+			if (!m.appliesTo(language)) {
+				continue;
+			}
+			if (c.absorbs(m.start(), m.end())) {
+				if (m.cue().type() == Term.CueType.FIRST_PERSON && c.isFrame()) {
+					selfInFiller = m.start(); // "wenn mein Mitbewohner weg ist, mache <i>ich</i> es"
+				}
 				continue;
 			}
 			boolean inGap = c.inGap(m.start(), m.end());
@@ -79,7 +86,10 @@ final class Context {
 			}
 			switch (m.cue().type()) {
 				case NEGATION -> {
-					if ((inGap || m.end() <= c.start() && words(view, m.end(), c.start()) <= NEGATION_WINDOW)
+					// in a frame's gap, ", he" or "and I" after the negation starts the clause the next filler is in:
+					// "my husband isn't kind anymore, he shoved me"
+					if ((inGap && !(c.isFrame() && terminatorBefore(cues, language, m.end(), nextPart(c, m.end())))
+							|| m.end() <= c.start() && words(view, m.end(), c.start()) <= NEGATION_WINDOW)
 							&& !insidePseudoNegation(cues, m)) {
 						negated = true;
 					}
@@ -90,7 +100,9 @@ final class Context {
 						negated = true;
 					}
 				}
-				case HISTORICAL -> historical |= m.end() <= clauseEnd;
+				// "..., but that's long behind me": a past cue that takes in the "but" reads back across it
+				case HISTORICAL -> historical |= m.end() <= clauseEnd || m.start() >= c.end() && m.start() <= clauseEnd
+						&& m.end() <= sentenceEnd && insideReadingCue(cues, terminatorAt(cues, m.start()));
 				case CURRENT -> current |= m.end() <= clauseEnd && !inside(cues, m, Term.CueType.HISTORICAL);
 				case HYPOTHETICAL -> hypothetical |= m.end() <= c.start() || inGap;
 				case OTHER_EXPERIENCER -> {
@@ -112,7 +124,10 @@ final class Context {
 			case SELF -> false;
 			// a threat to others found by a frame or a flexible phrase ("my husband says he wants to kill
 			// his boss") is also someone else's when someone else is its subject
-			case ANY -> otherCueEnd >= 0 && selfCueStart < otherCueEnd && (selfDirected(c.entry().category())
+			// a first-person word after the other person, before the finding or inside one of its slot words,
+			// makes the patient the subject again
+			case ANY -> otherCueEnd >= 0 && selfCueStart < otherCueEnd && selfInFiller < otherCueEnd
+					&& (selfDirected(c.entry().category())
 					|| c.flexible() && c.entry().category() == CrisisCategory.HARM_TO_OTHERS);
 		};
 		return new Reading(negated, historical && !current, hypothetical, other, soon);
@@ -121,6 +136,55 @@ final class Context {
 	/** Categories where "someone else" makes it a third-party concern rather than the patient's. */
 	static boolean selfDirected(CrisisCategory category) {
 		return category != CrisisCategory.HARM_TO_OTHERS && category != CrisisCategory.DANGER_FROM_OTHERS;
+	}
+
+	/**
+	 * A comma or "but" inside a negation or past cue is part of it ("never, not once,", "nunca, ni una sola
+	 * vez,", "and the answer is no", "but that's behind me"): it ends no scope.
+	 */
+	private static boolean insideReadingCue(List<CueMatch> cues, CueMatch terminator) {
+		if (terminator == null) {
+			return false;
+		}
+		for (CueMatch m : cues) {
+			Term.CueType t = m.cue().type();
+			if ((t == Term.CueType.NEGATION || t == Term.CueType.NEGATION_AFTER || t == Term.CueType.HISTORICAL)
+					&& m.start() <= terminator.start() && terminator.end() <= m.end() && m.end() - m.start() > terminator.end() - terminator.start()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The start of the candidate's first part at or after {@code from}. */
+	private static int nextPart(Candidate c, int from) {
+		int[] parts = c.parts();
+		for (int i = 0; i < parts.length; i += 2) {
+			if (parts[i] >= from) {
+				return parts[i];
+			}
+		}
+		return c.end();
+	}
+
+	private static boolean terminatorBefore(List<CueMatch> cues, String language, int from, int to) {
+		for (CueMatch m : cues) {
+			Term.CueType t = m.cue().type();
+			if ((t == Term.CueType.TERMINATOR || t == Term.CueType.NEGATION_TERMINATOR) && m.appliesTo(language)
+					&& m.start() >= from && m.end() <= to && !insideReadingCue(cues, m)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static CueMatch terminatorAt(List<CueMatch> cues, int start) {
+		for (CueMatch m : cues) {
+			if (m.start() == start && m.cue().type() == Term.CueType.TERMINATOR) {
+				return m;
+			}
+		}
+		return null;
 	}
 
 	private static boolean insidePseudoNegation(List<CueMatch> cues, CueMatch negation) {

@@ -347,7 +347,9 @@ public final class CrisisDetector {
 	 */
 	private static boolean insidePhrase(CueMatch cue, List<Candidate> kept) {
 		Term.CueType type = cue.cue().type();
-		if (type == Term.CueType.IDIOM || type == Term.CueType.TERMINATOR || type == Term.CueType.NEGATION_TERMINATOR) {
+		// a first-person word inside a frame's slot words still says who the subject is ("mache ich es")
+		if (type == Term.CueType.IDIOM || type == Term.CueType.TERMINATOR || type == Term.CueType.NEGATION_TERMINATOR
+				|| type == Term.CueType.FIRST_PERSON) {
 			return false;
 		}
 		for (Candidate c : kept) {

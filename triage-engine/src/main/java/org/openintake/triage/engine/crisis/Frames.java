@@ -74,9 +74,11 @@ final class Frames {
 			}
 			List<String> slots = strings(list(m, "slots", where));
 			List<String> unless = m.containsKey("unless") ? strings(list(m, "unless", where)) : List.of();
-			List<String> order = m.containsKey("order") ? strings(list(m, "order", where)) : List.of();
-			if (!slots.containsAll(order)) {
-				throw new IllegalStateException(where + ": order names a slot the frame does not have");
+			List<List<String>> order = m.containsKey("order") ? chains(list(m, "order", where)) : List.of();
+			for (List<String> chain : order) {
+				if (!slots.containsAll(chain)) {
+					throw new IllegalStateException(where + ": order names a slot the frame does not have");
+				}
 			}
 			if (slots.size() < 2) {
 				throw new IllegalStateException(where + ": a frame needs at least two slots");
@@ -86,16 +88,22 @@ final class Frames {
 					throw new IllegalStateException(where + ": unknown slot " + s);
 				}
 			}
+			List<List<String>> near = m.containsKey("near") ? chains(list(m, "near", where)) : List.of();
+			for (List<String> pair : near) {
+				if (pair.size() != 2 || !slots.containsAll(pair)) {
+					throw new IllegalStateException(where + ": near names two slots of the frame");
+				}
+			}
 			int window = m.containsKey("window") ? Integer.parseInt(String.valueOf(m.get("window"))) : Frame.WINDOW;
-			if (window < 1 || window > Frame.WINDOW) {
-				throw new IllegalStateException(where + ": window must be 1.." + Frame.WINDOW);
+			if (window < 1 || window > Frame.MAX_WINDOW) {
+				throw new IllegalStateException(where + ": window must be 1.." + Frame.MAX_WINDOW);
 			}
 			Term.Experiencer experiencer = m.containsKey("experiencer")
 					? Term.Experiencer.valueOf(String.valueOf(m.get("experiencer")).toUpperCase(Locale.ROOT))
 					: Term.Experiencer.ANY;
 			try {
 				f.frames.add(new Frame(id, CrisisCategory.valueOf(require(m, "category", where)),
-						RiskLevel.valueOf(require(m, "severity", where)), slots, unless, order, window, experiencer));
+						RiskLevel.valueOf(require(m, "severity", where)), slots, unless, order, window, experiencer, near));
 			}
 			catch (IllegalArgumentException ex) {
 				throw new IllegalStateException(where + ": " + ex.getMessage(), ex);
@@ -149,6 +157,10 @@ final class Frames {
 				List<String> folded = new ArrayList<>();
 				for (Object w : l) {
 					String raw = String.valueOf(w);
+					if (raw.startsWith("@")) {
+						folded.add(raw.toUpperCase(Locale.ROOT)); // another slot's words, see includeSlots
+						continue;
+					}
 					boolean exact = raw.startsWith("=");
 					String p = Folding.phrase(exact ? raw.substring(1) : raw);
 					if (p.isEmpty()) {
@@ -158,14 +170,53 @@ final class Frames {
 				}
 				words.put(name, folded);
 			}
+			includeSlots(lf, words);
 			f.slotWords.put(language, words);
 		}
 		return f;
 	}
 
+	/**
+	 * "@PERSON" in a slot's list stands for every word of the PERSON slot, so a harm verb's victim or
+	 * an abuser is any person noun the language knows, not a second list that falls behind the first.
+	 */
+	private static void includeSlots(String file, Map<String, List<String>> words) {
+		words.replaceAll((name, list) -> {
+			if (list.stream().noneMatch(w -> w.startsWith("@"))) {
+				return list;
+			}
+			List<String> out = new ArrayList<>();
+			for (String w : list) {
+				if (!w.startsWith("@")) {
+					out.add(w);
+					continue;
+				}
+				List<String> included = words.get(w.substring(1).toUpperCase(Locale.ROOT));
+				if (included == null || included.stream().anyMatch(i -> i.startsWith("@"))) {
+					throw new IllegalStateException(file + ": slot " + name + " includes " + w
+							+ ", which is not a slot of plain words");
+				}
+				included.stream().filter(i -> !out.contains(i)).forEach(out::add);
+			}
+			return out;
+		});
+	}
+
 	private static List<String> concat(List<String> a, List<String> b) {
 		List<String> out = new ArrayList<>(a);
 		out.addAll(b);
+		return out;
+	}
+
+	/** "order: [A, B]" is one chain; "order: [[A, B], [A, C]]" two, each kept on its own. */
+	private static List<List<String>> chains(List<Object> l) {
+		if (l.stream().noneMatch(o -> o instanceof List<?>)) {
+			return List.of(strings(l));
+		}
+		List<List<String>> out = new ArrayList<>();
+		for (Object o : l) {
+			out.add(o instanceof List<?> chain ? chain.stream().map(String::valueOf).toList() : List.of(String.valueOf(o)));
+		}
 		return out;
 	}
 

@@ -71,6 +71,7 @@ final class Lexicon {
 		this.languages.add(language);
 		this.versions.put(language, String.valueOf(doc.get("version")));
 		Set<String> ids = new LinkedHashSet<>();
+		Set<String> self = selfWords(doc);
 		for (Object o : list(doc, "entries", file)) {
 			Map<String, Object> e = (Map<String, Object>) o;
 			String id = require(e, "id", file);
@@ -83,8 +84,13 @@ final class Lexicon {
 					? Term.Experiencer.valueOf(String.valueOf(e.get("experiencer")).toUpperCase(Locale.ROOT))
 					: Term.Experiencer.ANY;
 			Term.Entry entry = new Term.Entry(id, language, category, severity, experiencer);
+			// "self" holds for the phrases that name the patient ("kill myself", "quitarme la vida"); "end it
+			// all", "acabar con todo", "farla finita" do not, so the context decides whose they are
+			Term.Entry unnamed = experiencer == Term.Experiencer.SELF
+					? new Term.Entry(id, language, category, severity, Term.Experiencer.ANY) : entry;
 			for (Object phrase : list(e, "phrases", file + " " + id)) {
-				add(String.valueOf(phrase), entry, file + " " + id);
+				String p = String.valueOf(phrase);
+				add(p, namesSelf(Folding.phrase(p), self) ? entry : unnamed, file + " " + id);
 			}
 			this.entryCount++;
 		}
@@ -105,6 +111,31 @@ final class Lexicon {
 		for (Object anchor : (List<Object>) doc.getOrDefault("anchors", List.of())) {
 			this.anchors.computeIfAbsent(String.valueOf(anchor), k -> new LinkedHashSet<>()).add(language);
 		}
+	}
+
+	/** First-person possessives: "my life", "mi vida", "mein Leben", "mes jours", "la mia vita" name the patient too. */
+	private static final Set<String> POSSESSIVES = Set.of("my", "mi", "mis", "mein", "meine", "meinen", "meinem", "meiner",
+			"mon", "ma", "mes", "mio", "mia", "miei", "mie");
+
+	@SuppressWarnings("unchecked")
+	private static Set<String> selfWords(Map<String, Object> doc) {
+		Set<String> out = new java.util.HashSet<>(POSSESSIVES);
+		Map<String, Object> context = (Map<String, Object>) doc.getOrDefault("context", Map.of());
+		for (Object w : (List<Object>) context.getOrDefault("firstPerson", List.of())) {
+			out.add(Folding.phrase(String.valueOf(w)));
+		}
+		return out;
+	}
+
+	/** A first-person word, or an object pronoun written onto a Spanish or Italian verb ("matarme", "uccidermi"). */
+	private static boolean namesSelf(String folded, Set<String> self) {
+		for (String w : folded.split("[^\\p{L}0-9]+")) {
+			if (self.contains(w) || w.length() >= 6 && (w.endsWith("rme") || w.endsWith("rmi") || w.endsWith("ndome")
+					|| w.endsWith("ndomi"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The folded cue phrases of one language and type. */

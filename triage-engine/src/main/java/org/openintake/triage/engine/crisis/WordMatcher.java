@@ -25,6 +25,9 @@ final class WordMatcher {
 
 	private final List<String> languages;
 
+	/** Per language, the one-word negations ("not", "no", "nicht", "ne", "non"): a filler holding one owns it. */
+	private final Map<String, Set<String>> negations = new HashMap<>();
+
 	/** German one-word noun slot words (and their plural spellings as listed) -> slot. */
 	private final Map<String, String> compoundEnds = new HashMap<>();
 
@@ -33,6 +36,15 @@ final class WordMatcher {
 		this.languages = List.copyOf(lexicon.languages);
 		this.index = new WordIndex(this.languages, frames.skipWords, frames.articles);
 		this.patterns = new WordPatterns<>(frames.articles, this.index);
+		for (String language : this.languages) {
+			Set<String> words = new java.util.HashSet<>();
+			for (String cue : lexicon.cueWords(language, Term.CueType.NEGATION)) {
+				if (cue.indexOf(' ') < 0) {
+					words.add(cue);
+				}
+			}
+			this.negations.put(language, Set.copyOf(words));
+		}
 		lexicon.phrases.forEach((phrase, terms) -> {
 			for (Term t : terms) {
 				// one-word entries stay exact (the automaton has them): "overdosed" must not become
@@ -153,6 +165,13 @@ final class WordMatcher {
 					self.removeIf(h -> insideAny(tokens, h, others));
 				}
 			}
+			// "the neighbour's dog", "el perro del vecino", "der Mann meiner Schwester": a person who owns
+			// something, or stands after "of", is not the one who acts
+			List<Hit> abusers = bySlot.get("ABUSER");
+			if (abusers != null) {
+				abusers.removeIf(h -> possessor(tokens, h) || h.first() > 0 && OF.contains(tokens.words[h.first() - 1])
+						|| h.first() > 1 && OF.contains(tokens.words[h.first() - 2]) && isOwner(bySlot, h.first() - 1));
+			}
 			for (Frame frame : this.frames.frames) {
 				frames(frame, language, bySlot, tokens, out);
 			}
@@ -196,7 +215,7 @@ final class WordMatcher {
 				lo = Math.min(lo, h.first());
 				hi = Math.max(hi, h.last());
 			}
-			if (hi - lo > frame.window() || !inOrder(frame, chosen) || breakBetween(tokens, breaks, lo, hi) || blocked(frame, bySlot, tokens, breaks, lo, hi)) {
+			if (hi - lo > frame.window() || !inOrder(frame, chosen) || !near(frame, chosen, tokens) || breakBetween(tokens, breaks, lo, hi) || blocked(frame, bySlot, tokens, breaks, lo, hi)) {
 				continue;
 			}
 			chosen.sort(java.util.Comparator.comparingInt(Hit::first));
@@ -206,7 +225,7 @@ final class WordMatcher {
 				Hit h = chosen.get(i);
 				parts[i * 2] = tokens.start[h.first()];
 				parts[i * 2 + 1] = tokens.end[h.last()];
-				fillers.add(new Candidate.Filler(h.slot(), parts[i * 2], parts[i * 2 + 1]));
+				fillers.add(new Candidate.Filler(h.slot(), parts[i * 2], parts[i * 2 + 1], holdsNegation(tokens, h, language)));
 			}
 			Candidate c = new Candidate(frame.entry(language), parts[0], parts[parts.length - 1], false, parts, true,
 					List.copyOf(fillers));
@@ -214,6 +233,25 @@ final class WordMatcher {
 				out.add(c);
 			}
 		}
+	}
+
+	private boolean holdsNegation(Tokens tokens, Hit h, String language) {
+		Set<String> words = this.negations.getOrDefault(language, Set.of());
+		for (int i = h.first(); i <= h.last(); i++) {
+			if (words.contains(tokens.words[i])) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isOwner(Map<String, List<Hit>> bySlot, int token) {
+		for (Hit h : bySlot.getOrDefault(Frames.OWNER, List.of())) {
+			if (h.first() == token) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean insideAny(Tokens tokens, Hit h, List<int[]> spans) {
@@ -226,14 +264,48 @@ final class WordMatcher {
 	}
 
 	private static boolean inOrder(Frame frame, List<Hit> chosen) {
-		int previous = -1;
-		for (String slot : frame.order()) {
+		for (List<String> chain : frame.order()) {
+			int previous = -1;
+			for (String slot : chain) {
+				for (Hit h : chosen) {
+					if (h.slot().equals(slot)) {
+						if (h.first() <= previous) {
+							return false;
+						}
+						previous = h.first();
+					}
+				}
+			}
+		}
+		return true;
+	}
+
+	/** A word between two "near" fillers may be an auxiliary, never "and"/"y"/"und"/"et"/"e" or "but". */
+	private static final Set<String> COORDINATORS = Set.of("and", "or", "but", "y", "o", "pero", "und", "oder", "aber", "et",
+			"ou", "mais", "e", "ma");
+
+	private static boolean near(Frame frame, List<Hit> chosen, Tokens tokens) {
+		for (List<String> pair : frame.near()) {
+			Hit a = null;
+			Hit b = null;
 			for (Hit h : chosen) {
-				if (h.slot().equals(slot)) {
-					if (h.first() <= previous) {
+				if (h.slot().equals(pair.get(0))) {
+					a = h;
+				}
+				else if (h.slot().equals(pair.get(1))) {
+					b = h;
+				}
+			}
+			if (a != null && b != null) {
+				int from = Math.min(a.last(), b.last()) + 1;
+				int to = Math.max(a.first(), b.first());
+				if (to - from > Frame.NEAR) {
+					return false;
+				}
+				for (int i = from; i < to; i++) {
+					if (COORDINATORS.contains(tokens.words[i])) {
 						return false;
 					}
-					previous = h.first();
 				}
 			}
 		}
@@ -350,7 +422,7 @@ final class WordMatcher {
 
 	/** "of", "de", "di", "von": the person owns something ("the pills of my mother"); they are not the subject. */
 	private static final Set<String> OF = Set.of("of", "de", "di", "del", "della", "von", "vom", "des", "du", "dal",
-			"dalla");
+			"dalla", "meiner", "meines", "seiner", "ihrer");
 
 	/** "my mum's tablets": the folded view spells the possessive 's as a word of its own. */
 	private static boolean possessor(Tokens tokens, Hit person) {

@@ -14,30 +14,36 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.openintake.events.Topics;
 
-/** Reads what is really on an intake topic of the embedded broker, as plain strings. */
+/** Reads what is really on intake topics of the embedded broker, as plain strings. */
 public final class IntakeTopic implements AutoCloseable {
 
 	private final KafkaConsumer<String, String> consumer;
 
-	private final String topic;
+	private final List<String> topics;
 
-	/** The routine lane, {@code intake-submissions}. */
+	/** Both lanes: every intake, whichever lane the pre-screen chose. */
 	public IntakeTopic(String bootstrapServers) {
-		this(bootstrapServers, Topics.INTAKE_SUBMISSIONS);
+		this(bootstrapServers, Topics.INTAKE_PRIORITY, Topics.INTAKE_SUBMISSIONS);
 	}
 
-	public IntakeTopic(String bootstrapServers, String topic) {
-		this.topic = topic;
+	/** @param topics one lane, or both when a test does not care which lane the pre-screen chose */
+	public IntakeTopic(String bootstrapServers, String... topics) {
+		this.topics = List.of(topics);
 		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ConsumerConfig.GROUP_ID_CONFIG, "intake-test-" + UUID.randomUUID(),
 				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
 	}
 
 	private List<TopicPartition> partitions() {
-		List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-		return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+		List<TopicPartition> partitions = new ArrayList<>();
+		for (String topic : topics) {
+			List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+			infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+		}
+		return partitions;
 	}
 
+	/** Partitions of all the topics read together. */
 	public int partitionCount() {
 		return partitions().size();
 	}
@@ -57,7 +63,7 @@ public final class IntakeTopic implements AutoCloseable {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
 			if (System.nanoTime() > deadline) {
-				throw new AssertionError("could not read " + topic + " to its end");
+				throw new AssertionError("could not read " + topics + " to its end");
 			}
 			consumer.poll(Duration.ofMillis(200)).forEach(records::add);
 		}

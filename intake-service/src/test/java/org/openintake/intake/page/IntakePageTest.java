@@ -84,7 +84,10 @@ class IntakePageTest {
 		choose(browser, path + "-v" + value);
 	}
 
-	/** Fills every always-asked step with answers that are valid and not a crisis, and ends on the contact step. */
+	/**
+	 * Fills every always-asked step with valid answers, all 1 on the scales (so PHQ-9 item 9 is
+	 * positive: the pre-screen sends the form down the priority lane), and ends on the contact step.
+	 */
 	static void fillToContact(Browser browser, String name) {
 		browser.type("patient-name", name);
 		choose(browser, "consent-processing");

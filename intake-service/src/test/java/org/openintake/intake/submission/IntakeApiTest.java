@@ -137,6 +137,7 @@ class IntakeApiTest {
 		List<ConsumerRecord<String, String>> records = topic.withKey(caseId);
 		assertThat(records).hasSize(1);
 		ConsumerRecord<String, String> record = records.get(0);
+		assertThat(record.topic()).as("nothing of concern: the routine lane").isEqualTo("intake-submissions");
 		assertThat(record.headers().toArray()).as("plain JSON, no type headers").isEmpty();
 		JsonNode event = json.readTree(record.value());
 		assertThat(event.get("caseId").asString()).isEqualTo(caseId);
@@ -269,8 +270,8 @@ class IntakeApiTest {
 	}
 
 	@Test
-	void theTopicIsCreatedWithTheConfiguredPartitions() {
-		assertThat(topic.partitionCount()).isEqualTo(6);
+	void bothLanesAreCreatedWithTheConfiguredPartitions() {
+		assertThat(topic.partitionCount()).isEqualTo(2 * 6);
 	}
 
 	@Test

@@ -87,10 +87,10 @@ class ReportsController {
 
 	/** A refused report, as a page: "Not allowed" for a colleague who is not a lead, the reason for a bad range. */
 	@ExceptionHandler(Refused.class)
-	ModelAndView refused(Refused refused, @AuthenticationPrincipal OidcUser user) {
+	ModelAndView refused(Refused refused) {
 		ModelAndView page = new ModelAndView(refused.status == HttpStatus.FORBIDDEN ? "denied" : "report-range");
 		page.setStatus(refused.status);
-		page.addObject("staff", StaffAuthorities.staffMember(user));
+		page.addObject("staff", refused.staff);
 		page.addObject("reason", refused.getMessage());
 		return page;
 	}
@@ -103,7 +103,7 @@ class ReportsController {
 			HttpServletRequest request) {
 		if (!staff.lead()) {
 			this.audit.record(staff, action, null, AuditLog.Outcome.DENIED, null, request.getRemoteAddr());
-			throw new Refused(HttpStatus.FORBIDDEN, "Reports are for clinical leads.");
+			throw new Refused(staff, HttpStatus.FORBIDDEN, "Reports are for clinical leads.");
 		}
 		try {
 			return ReportRange.parse(from, to, LocalDate.now(this.clock.withZone(this.zone)), this.zone,
@@ -111,7 +111,7 @@ class ReportsController {
 		}
 		catch (ReportRange.Invalid ex) {
 			this.audit.record(staff, action, null, AuditLog.Outcome.REFUSED, ex.getMessage(), request.getRemoteAddr());
-			throw new Refused(HttpStatus.BAD_REQUEST, ex.getMessage());
+			throw new Refused(staff, HttpStatus.BAD_REQUEST, ex.getMessage());
 		}
 	}
 
@@ -125,10 +125,13 @@ class ReportsController {
 	/** Why a report is not shown, and with which status. */
 	static final class Refused extends RuntimeException {
 
+		private final StaffMember staff;
+
 		private final HttpStatus status;
 
-		Refused(HttpStatus status, String reason) {
+		Refused(StaffMember staff, HttpStatus status, String reason) {
 			super(reason, null, false, false);
+			this.staff = staff;
 			this.status = status;
 		}
 

@@ -50,7 +50,7 @@ class ReportsBrowserTest extends CaseworkTest {
 		try (ChromiumBrowser browser = new ChromiumBrowser(downloads)) {
 			String url = "http://127.0.0.1:" + PORT + "/staff/reports?from=" + from + "&to=" + to;
 			browser.signIn(url, "lead");
-			browser.wait.until(d -> d.getCurrentUrl().equals(url));
+			browser.wait.until(d -> !d.findElements(By.cssSelector("table#t-referrals")).isEmpty());
 
 			List<WebElement> charts = browser.driver.findElements(By.cssSelector(".chart"));
 			assertThat(charts).hasSize(9);

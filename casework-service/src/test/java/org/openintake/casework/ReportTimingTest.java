@@ -26,8 +26,6 @@ class ReportTimingTest extends CaseworkTest {
 
 	private static final int CASES = 50_000;
 
-
-
 	private final ReportCases cases = new ReportCases();
 
 	@Autowired

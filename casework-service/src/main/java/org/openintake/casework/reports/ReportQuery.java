@@ -168,7 +168,7 @@ class ReportQuery {
 		return rs.wasNull() ? null : value;
 	}
 
-	/** Open cases of one track by age band (see {@link Report#AGE_BANDS}). */
+	/** Open cases of one track by age band (see {@link Report#ageBands()}). */
 	public record OpenCases(String track, List<Long> bands) {
 	}
 

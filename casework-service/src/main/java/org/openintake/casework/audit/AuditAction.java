@@ -10,5 +10,9 @@ public enum AuditAction {
 	/** one case exported as a FHIR Bundle */
 	FHIR_EXPORT,
 	/** the FHIR Bundles of a date range downloaded as ndjson (one line, with the range and the count) */
-	FHIR_EXPORT_RANGE
+	FHIR_EXPORT_RANGE,
+	/** the waiting-time report page, with its range (counts and durations only: no case, no patient) */
+	VIEW_REPORTS,
+	/** the report as CSV, with its range */
+	DOWNLOAD_REPORT
 }

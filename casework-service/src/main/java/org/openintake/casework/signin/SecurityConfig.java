@@ -11,8 +11,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Staff sign in at the clinic's OIDC provider ({@code oauth2Login}); this service stores no
  * password. Every page but the sign-out notice needs a signed-in person; what they see is then
  * scoped by role in each query. CSRF protection is on for every form, and the content security
- * policy allows nothing but this service's own stylesheet and script: no inline script, no
- * third-party assets.
+ * policy allows nothing but this service's own stylesheet and scripts (the reports' charting
+ * library is a webjar served from here): no inline script, no third-party assets.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -23,7 +23,7 @@ class SecurityConfig {
 	@Bean
 	SecurityFilterChain staffPages(HttpSecurity http, StaffOidcUserService users,
 			@Value("${management.server.port:-1}") int managementPort) throws Exception {
-		http.authorizeHttpRequests(requests -> requests.requestMatchers("/css/**", "/js/**", "/favicon.svg", "/signed-out", "/error")
+		http.authorizeHttpRequests(requests -> requests.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/signed-out", "/error")
 			.permitAll()
 			// health and metrics, on the management port only (bound to 127.0.0.1; no personal data)
 			.requestMatchers(request -> request.getLocalPort() == managementPort)

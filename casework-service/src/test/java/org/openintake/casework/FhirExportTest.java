@@ -243,16 +243,16 @@ class FhirExportTest extends CaseworkTest {
 		StaffBrowser.Page backwards = lead.open("/fhir/cases?from=2025-03-12&to=2025-03-10");
 		assertThat(backwards.status()).isEqualTo(400);
 		assertThat(backwards.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(backwards.body()).contains("'to' (2025-03-10) is before 'from' (2025-03-12)");
+		assertThat(backwards.body()).contains("The end date (2025-03-10) is before the start date (2025-03-12)");
 		StaffBrowser.Page notADate = lead.open("/fhir/cases?from=yesterday&to=2025-03-10");
 		assertThat(notADate.status()).isEqualTo(400);
-		assertThat(notADate.body()).contains("'from' must be a date like 2026-11-01");
+		assertThat(notADate.body()).contains("The start date must be a date like 2026-11-01");
 		StaffBrowser.Page missing = lead.open("/fhir/cases?from=2025-03-10");
 		assertThat(missing.status()).isEqualTo(400);
-		assertThat(missing.body()).contains("'to' is required");
+		assertThat(missing.body()).contains("The end date is missing");
 		StaffBrowser.Page tooLong = lead.open("/fhir/cases?from=2024-01-01&to=2025-12-31");
 		assertThat(tooLong.status()).isEqualTo(400);
-		assertThat(tooLong.body()).contains("at most 92 days");
+		assertThat(tooLong.body()).contains("one download covers at most 92 days");
 
 		assertThat(count("select count(*) from audit_log where action = 'FHIR_EXPORT_RANGE' and outcome = 'OK'"))
 			.isEqualTo(ok);

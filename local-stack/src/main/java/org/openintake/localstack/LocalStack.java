@@ -210,7 +210,18 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/** Starts everything and returns once every service reports healthy. */
+	/** Starts every part; if one fails, stops what was started and rethrows. */
 	void start() {
+		try {
+			startParts();
+		}
+		catch (RuntimeException ex) {
+			close();
+			throw ex;
+		}
+	}
+
+	private void startParts() {
 		requireFreePorts();
 		wipe(runDir);
 		if (tls != null) {

@@ -60,13 +60,7 @@ class CrisisLaneStackTest {
 		stack = new LocalStack(ports, StackHome.locate().target().resolve("lane-run"),
 				List.of("--intake.rate-limit.enabled=false"), false, List.of(),
 				List.of("--management.endpoints.web.exposure.include=health,prometheus,bindings"));
-		try {
-			stack.start();
-		}
-		catch (RuntimeException ex) {
-			stack.close();
-			throw ex;
-		}
+		stack.start();
 	}
 
 	@AfterAll

@@ -46,13 +46,7 @@ public final class FaultStack implements AutoCloseable {
 						"--casework.escalation.moderate=60s", "--casework.escalation.repeat=60m",
 						"--casework.escalation.poll-interval=2s"));
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "fault-stack-shutdown"));
-		try {
-			stack.start();
-		}
-		catch (RuntimeException ex) {
-			stack.close();
-			throw ex;
-		}
+		stack.start();
 		return new FaultStack(stack);
 	}
 

@@ -42,13 +42,7 @@ class KafkaTlsStackTest {
 	static void startStackWithKafkaOverTls() {
 		Ports ports = Ports.withOffset(Integer.getInteger(PORT_OFFSET_PROPERTY, 150));
 		stack = new LocalStack(ports, StackHome.locate().target().resolve("tls-run"), List.of(), true);
-		try {
-			stack.start();
-		}
-		catch (RuntimeException ex) {
-			stack.close();
-			throw ex;
-		}
+		stack.start();
 	}
 
 	@AfterAll

@@ -69,7 +69,7 @@ final class SharedStack implements ParameterResolver {
 				return new Running(stack, null);
 			}
 			catch (RuntimeException ex) {
-				stack.close();
+				// start() has already stopped what it started
 				return new Running(stack, ex);
 			}
 		}

@@ -53,13 +53,7 @@ class StaffCaseworkStackTest {
 				List.of("--casework.escalation.imminent=30s", "--casework.escalation.high=30s",
 						"--casework.escalation.moderate=30s", "--casework.escalation.repeat=" + REPEAT.toSeconds() + "s",
 						"--casework.escalation.poll-interval=1s"));
-		try {
-			stack.start();
-		}
-		catch (RuntimeException ex) {
-			stack.close();
-			throw ex;
-		}
+		stack.start();
 	}
 
 	@AfterAll

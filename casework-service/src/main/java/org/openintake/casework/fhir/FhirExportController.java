@@ -19,6 +19,7 @@ import org.openintake.casework.caserecord.CaseRecords;
 import org.openintake.casework.caserecord.Timeline;
 import org.openintake.casework.signin.StaffAuthorities;
 import org.openintake.casework.signin.StaffMember;
+import org.openintake.casework.web.DayRange;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -120,11 +121,11 @@ class FhirExportController {
 			writeProblem(response, HttpStatus.FORBIDDEN, "Only clinical leads can download the cases of a date range.");
 			return;
 		}
-		DateRange range;
+		DayRange range;
 		try {
-			range = DateRange.parse(from, to, this.zone, this.properties.maxRangeDays());
+			range = DayRange.parse(from, to, this.zone, this.properties.maxRangeDays(), "one download");
 		}
-		catch (DateRange.Invalid ex) {
+		catch (DayRange.Invalid ex) {
 			this.audit.record(staff, AuditAction.FHIR_EXPORT_RANGE, null, AuditLog.Outcome.REFUSED, ex.getMessage(),
 					address);
 			writeProblem(response, HttpStatus.BAD_REQUEST, ex.getMessage());

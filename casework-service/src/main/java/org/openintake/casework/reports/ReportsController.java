@@ -14,6 +14,7 @@ import org.openintake.casework.audit.AuditAction;
 import org.openintake.casework.audit.AuditLog;
 import org.openintake.casework.signin.StaffAuthorities;
 import org.openintake.casework.signin.StaffMember;
+import org.openintake.casework.web.DayRange;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -114,7 +115,7 @@ class ReportsController {
 			return ReportRange.parse(from, to, LocalDate.now(this.clock.withZone(this.zone)), this.zone,
 					this.properties.defaultWeeks(), this.properties.maxRangeDays());
 		}
-		catch (ReportRange.Invalid ex) {
+		catch (DayRange.Invalid ex) {
 			this.audit.record(staff, action, null, AuditLog.Outcome.REFUSED, ex.getMessage(), request.getRemoteAddr());
 			throw new Refused(staff, HttpStatus.BAD_REQUEST, ex.getMessage());
 		}

@@ -44,6 +44,19 @@ class HeldOutEvaluationTest {
 	static final Map<String, Double> FALSE_ALARM_CEILING = Map.of("en", 9.0, "es", 12.0, "de", 10.0, "fr", 14.0, "it",
 			18.0);
 
+	/**
+	 * v2 (heldout-v2/, written in the fourth session by someone who saw neither the engine nor
+	 * v1's statements, committed before its first run). The floors are that first run, less about
+	 * one statement: crisis found en 54/113, es 45/112, de 39/113, fr 45/113, it 45/113 (228/564,
+	 * 40 %); false alarms en 3/55, es 5/55, de 7/55, fr 5/55, it 3/55 (23/275, 8 %). v1 has been
+	 * run often enough to be less than blind; v2 is the honest figure. Never tune on it.
+	 */
+	static final Map<String, Double> RECALL_FLOOR_V2 = Map.of("en", 46.0, "es", 38.5, "de", 33.0, "fr", 38.0, "it",
+			38.0);
+
+	static final Map<String, Double> FALSE_ALARM_CEILING_V2 = Map.of("en", 7.3, "es", 11.0, "de", 14.6, "fr", 11.0,
+			"it", 7.3);
+
 	static final Map<String, CrisisCategory> CODES = CrisisCorpusTest.CODES;
 
 	record Statement(String language, String code, String kind, String text) {
@@ -62,10 +75,11 @@ class HeldOutEvaluationTest {
 
 	}
 
-	static List<Statement> load() throws IOException {
+	/** @param set the folder under the test resources: {@code heldout} (v1) or {@code heldout-v2} */
+	static List<Statement> load(String set) throws IOException {
 		List<Statement> statements = new ArrayList<>();
 		for (String language : LANGUAGES) {
-			String file = "/heldout/heldout-" + language + ".txt";
+			String file = "/" + set + "/heldout-" + language + ".txt";
 			try (InputStream in = HeldOutEvaluationTest.class.getResourceAsStream(file)) {
 				if (in == null) {
 					throw new IllegalStateException("missing " + file);
@@ -89,8 +103,17 @@ class HeldOutEvaluationTest {
 
 	@Test
 	void heldOutRecallAndFalseAlarmsStayWithinTheirFloors() throws IOException {
+		assertWithin(evaluate("heldout", "v1"), RECALL_FLOOR, FALSE_ALARM_CEILING);
+	}
+
+	@Test
+	void secondHeldOutSetStaysWithinItsFloors() throws IOException {
+		assertWithin(evaluate("heldout-v2", "v2"), RECALL_FLOOR_V2, FALSE_ALARM_CEILING_V2);
+	}
+
+	private static List<Result> evaluate(String set, String name) throws IOException {
 		TriageEngine engine = TriageEngine.loadDefault();
-		List<Result> results = load().stream().map(s -> {
+		List<Result> results = load(set).stream().map(s -> {
 			Assessment a = engine.assessText(s.text(), s.language());
 			boolean right = s.crisis() && a.flags()
 				.stream()
@@ -99,23 +122,27 @@ class HeldOutEvaluationTest {
 			return new Result(s, a.crisis(), right);
 		}).toList();
 
-		StringBuilder report = new StringBuilder("\nHeld-out evaluation (blind, frozen; figures only)\n");
+		StringBuilder report = new StringBuilder("\nHeld-out evaluation " + name + " (frozen; figures only)\n");
 		report.append(table("language", results, r -> r.statement().language()));
 		report.append(table("category", results.stream().filter(r -> r.statement().crisis()).toList(),
 				r -> r.statement().code()));
 		report.append(table("kind", results, r -> r.statement().kind()));
 		System.out.println(report);
+		return results;
+	}
 
+	private static void assertWithin(List<Result> results, Map<String, Double> recallFloor,
+			Map<String, Double> falseAlarmCeiling) {
 		assertThat(results).hasSizeGreaterThanOrEqualTo(600);
 		for (String language : LANGUAGES) {
 			List<Result> mine = results.stream().filter(r -> r.statement().language().equals(language)).toList();
 			double recall = percent(mine.stream().filter(r -> r.statement().crisis()).toList(), Result::crisis);
 			double falseAlarms = percent(mine.stream().filter(r -> !r.statement().crisis()).toList(), Result::crisis);
-			assertThat(recall).as("%s held-out crisis recall (floor %s%%)", language, RECALL_FLOOR.get(language))
-				.isGreaterThanOrEqualTo(RECALL_FLOOR.get(language));
+			assertThat(recall).as("%s held-out crisis recall (floor %s%%)", language, recallFloor.get(language))
+				.isGreaterThanOrEqualTo(recallFloor.get(language));
 			assertThat(falseAlarms).as("%s held-out false alarms (ceiling %s%%)", language,
-					FALSE_ALARM_CEILING.get(language))
-				.isLessThanOrEqualTo(FALSE_ALARM_CEILING.get(language));
+					falseAlarmCeiling.get(language))
+				.isLessThanOrEqualTo(falseAlarmCeiling.get(language));
 		}
 	}
 

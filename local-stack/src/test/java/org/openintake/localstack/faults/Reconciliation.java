@@ -92,7 +92,7 @@ record Reconciliation(String scenario, int submitted, int accepted, int lost, in
 	String line() {
 		return "%s | %d/%d | %d | %d | %d | %s | %s".formatted(scenario, accepted, submitted, lost, duplicated,
 				deadLettered, drain == null ? "not drained" : "%.1f s".formatted(drain.toMillis() / 1000.0),
-				slowestCrisis == null ? "n/a" : "≤%d s".formatted(slowestCrisis.toSeconds()));
+				slowestCrisis == null ? "n/a" : "≤%d s".formatted((slowestCrisis.toMillis() + 999) / 1000));
 	}
 
 }

@@ -45,8 +45,8 @@ final class Report {
 				+ r.runTime().toMinutes() + " min " + r.runTime().toSecondsPart() + " s)");
 		line("- Load: open model (fixed arrival rate; latency from each case's due time), case mix "
 				+ Math.round(CaseMix.CRISIS_SHARE * 100) + "% crisis, every track, en/es/de/fr/it, half with"
-				+ " consent to contact (a second email each). Everything (Kafka, GreenMail, three services, load generator)"
-				+ " shares this machine.");
+				+ " consent to contact (a second email each). Everything (Kafka, GreenMail, PostgreSQL, the OIDC provider,"
+				+ " four services, load generator) shares this machine.");
 		line("- Intake events on the wire: " + r.recordSize().valueBytes() + " bytes per value (mean of "
 				+ r.recordSize().sampled() + " real records); the raw-Kafka tools send values of this size.");
 		line("- Submission→202: measured by the load generator per case. Submission→staff email: notification-service's"
@@ -78,7 +78,9 @@ final class Report {
 					mb(r.loadRss().get(service))));
 		}
 		line();
-		line("The three services start at the same time, after Kafka and GreenMail, on the same cores.");
+		line("intake, triage and notification start at the same time after Kafka, GreenMail, PostgreSQL and the OIDC"
+				+ " provider, casework once the provider is up, all on the same cores; each from its extracted jar with a"
+				+ " class-data archive when an earlier run recorded one (local-stack/target/class-data).");
 		line();
 	}
 

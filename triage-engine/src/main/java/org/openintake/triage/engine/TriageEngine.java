@@ -150,7 +150,7 @@ public final class TriageEngine {
 				String why = flag.negated() ? "negated" : flag.otherExperiencer() ? "about someone else (third-party concern)"
 						: "in the past";
 				out.add("Not counted as current: " + describe(category) + " " + why + " in " + flag.source() + " (rule "
-						+ flag.ruleId() + ").");
+						+ ruleName(flag.ruleId()) + ").");
 			}
 		});
 		if (risk.crisis()) {
@@ -162,10 +162,19 @@ public final class TriageEngine {
 	private static String where(List<CrisisFinding> list) {
 		Set<String> parts = new LinkedHashSet<>();
 		for (CrisisFinding f : list) {
-			parts.add(f.flag().source() + " (rule " + f.flag().ruleId() + (f.flag().hypothetical() ? ", hypothetical or question" : "")
-					+ ")");
+			parts.add(f.flag().source() + " (rule " + ruleName(f.flag().ruleId())
+					+ (f.flag().hypothetical() ? ", hypothetical or question" : "") + ")");
 		}
 		return String.join(", ", parts);
+	}
+
+	/**
+	 * A frame's or the second opinion's rule id lists the patient's words in brackets; the rationale
+	 * names the rule without them.
+	 */
+	private static String ruleName(String ruleId) {
+		int bracket = ruleId.indexOf('[');
+		return bracket < 0 ? ruleId : ruleId.substring(0, bracket);
 	}
 
 	private static String describe(CrisisCategory category) {

@@ -38,11 +38,11 @@ class HeldOutEvaluationTest {
 	static final List<String> LANGUAGES = List.of("en", "es", "de", "fr", "it");
 
 	/** Crisis recall per language must not fall below these (in percent). */
-	static final Map<String, Double> RECALL_FLOOR = Map.of("en", 66.0, "es", 56.0, "de", 42.5, "fr", 45.5, "it", 47.5);
+	static final Map<String, Double> RECALL_FLOOR = Map.of("en", 82.0, "es", 68.0, "de", 56.5, "fr", 67.0, "it", 64.0);
 
 	/** False alarms per language must not rise above these (in percent). */
-	static final Map<String, Double> FALSE_ALARM_CEILING = Map.of("en", 9.0, "es", 12.0, "de", 10.0, "fr", 14.0, "it",
-			18.0);
+	static final Map<String, Double> FALSE_ALARM_CEILING = Map.of("en", 11.6, "es", 12.0, "de", 13.8, "fr", 14.0, "it",
+			21.6);
 
 	/**
 	 * v2 (heldout-v2/, written in the fourth session by someone who saw neither the engine nor
@@ -50,11 +50,19 @@ class HeldOutEvaluationTest {
 	 * one statement: crisis found en 54/113, es 45/112, de 39/113, fr 45/113, it 45/113 (228/564,
 	 * 40 %); false alarms en 3/55, es 5/55, de 7/55, fr 5/55, it 3/55 (23/275, 8 %). v1 has been
 	 * run often enough to be less than blind; v2 is the honest figure. Never tune on it.
+	 *
+	 * <p>Then the second opinion (issue 12, fifth session), its weights and threshold fixed on
+	 * development data before it met either set, run once on each: v2 crisis found en 73/113, es
+	 * 65/112, de 61/113, fr 68/113, it 75/113 (342/564, 61 %), false alarms en 5/55, es 8/55, de
+	 * 10/55, fr 5/55, it 3/55 (31/275, 11 %); v1 363/530 and 34/256. Floors raised to those figures
+	 * less about one statement; the ceilings it broke (v2 en, es, de; v1 en, de, it) raised to its
+	 * figures plus one statement, a trade made on purpose and explained in CLINICAL-SAFETY.md: 114 more
+	 * unseen crisis statements found in v2 for 8 more false alarms.
 	 */
-	static final Map<String, Double> RECALL_FLOOR_V2 = Map.of("en", 46.0, "es", 38.5, "de", 33.0, "fr", 38.0, "it",
-			38.0);
+	static final Map<String, Double> RECALL_FLOOR_V2 = Map.of("en", 63.5, "es", 57.0, "de", 53.0, "fr", 59.0, "it",
+			65.5);
 
-	static final Map<String, Double> FALSE_ALARM_CEILING_V2 = Map.of("en", 7.3, "es", 11.0, "de", 14.6, "fr", 11.0,
+	static final Map<String, Double> FALSE_ALARM_CEILING_V2 = Map.of("en", 10.9, "es", 16.4, "de", 20.0, "fr", 11.0,
 			"it", 7.3);
 
 	static final Map<String, CrisisCategory> CODES = CrisisCorpusTest.CODES;

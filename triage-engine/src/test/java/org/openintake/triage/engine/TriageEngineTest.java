@@ -39,6 +39,17 @@ class TriageEngineTest {
 	}
 
 	@Test
+	void theRationaleNamesRulesButNeverQuotesThePatient() {
+		String text = "Ich habe in den letzten Wochen Schlaftabletten gesammelt. Lately I keep writing letters to each of "
+				+ "my kids and sorting out who gets the dog.";
+		Assessment a = ENGINE.assessText(text, "en");
+		assertThat(a.crisis()).isTrue();
+		assertThat(a.flags()).anyMatch(f -> f.ruleId().startsWith("frame.")).anyMatch(f -> f.ruleId().startsWith("second-opinion:"));
+		assertThat(a.rationale()).anyMatch(line -> line.contains("frame.")).anyMatch(line -> line.contains("second-opinion:"));
+		assertThat(String.join(" ", a.rationale())).doesNotContain("Schlaftabletten", "letters", "dog", "'");
+	}
+
+	@Test
 	void phq9ItemNineAboveZeroAlwaysFlagsACrisis() {
 		Assessment a = ENGINE.assess(form(phq9(6, 1), gad7(2), NO_RISK, "Work has been hard.", null));
 		assertThat(a.crisis()).isTrue();

@@ -78,6 +78,33 @@ class AssessmentPlaygroundTest {
 	}
 
 	@Test
+	void explainsSecondOpinionFlagsWordByWordInGermanFrenchAndItalian() {
+		assertExplainsSecondOpinion("Ich habe mir die Talbrücke an der Autobahn bei uns ausgesucht, um vier Uhr morgens ist dort "
+				+ "niemand, der mich aufhält.", "de");
+		assertExplainsSecondOpinion("J'ai repéré le pont au-dessus de l'autoroute, je sais à quelle heure il n'y a personne.", "fr");
+		assertExplainsSecondOpinion("Ho studiato gli orari del traghetto, mi butto a metà traversata quando sono tutti al bar.", "it");
+	}
+
+	/**
+	 * A flag raised by the second opinion (where the rules found nothing) names its probability and
+	 * each word that weighed, with its weight and offsets.
+	 */
+	private void assertExplainsSecondOpinion(String text, String locale) {
+		Assessment assessment = assess(Map.of("text", text, "locale", locale));
+		assertThat(assessment.crisis()).as(text).isTrue();
+		CaseTriaged.Flag flag = assessment.flags()
+			.stream()
+			.filter(f -> f.ruleId().startsWith("second-opinion:"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no second-opinion flag for: " + text + " in " + assessment.flags()));
+		assertThat(flag.ruleId()).as(flag.ruleId())
+			.containsPattern("^second-opinion:[01]\\.\\d\\d@" + locale + "\\[\\+\\d\\.\\d\\d='.+'@\\d+-\\d+.*\\]$");
+		assertThat(text.substring(flag.start(), flag.end())).isEqualTo(flag.matchedText());
+		assertThat(assessment.rationale()).anyMatch(line -> line.contains("second-opinion:"))
+			.noneMatch(line -> line.contains(flag.matchedText()));
+	}
+
+	@Test
 	void aBenignSentenceRaisesNoCrisis() {
 		Assessment assessment = assess(Map.of("text", "I sleep badly and would like to try mindfulness.", "locale", "en"));
 		assertThat(assessment.crisis()).isFalse();

@@ -54,7 +54,15 @@ public final class CrisisDetector {
 	/** Cue phrase -> the languages other than its own whose findings it also reads. */
 	private final Map<String, Set<String>> crossLanguageCues;
 
-	private CrisisDetector(Lexicon lexicon, Frames frames) {
+	/** The statistical second opinion: adds a flag where the rules found nothing current in a sentence. */
+	private final SecondOpinion opinion;
+
+	/** Training only: read the second opinion in every sentence, also where the rules found something current. */
+	private final boolean opinionEverywhere;
+
+	private CrisisDetector(Lexicon lexicon, Frames frames, SecondOpinion opinion, boolean opinionEverywhere) {
+		this.opinion = opinion;
+		this.opinionEverywhere = opinionEverywhere;
 		PayloadTrie.PayloadTrieBuilder<List<Term>> contextBuilder = PayloadTrie.builder();
 		Map<String, List<Term>> spelled = new java.util.LinkedHashMap<>();
 		Set<String> exact = new java.util.HashSet<>();
@@ -153,7 +161,22 @@ public final class CrisisDetector {
 	public static CrisisDetector loadDefault() {
 		ClassLoader loader = CrisisDetector.class.getClassLoader();
 		Lexicon lexicon = Lexicon.load(loader);
-		return new CrisisDetector(lexicon, Frames.load(loader, Lexicon.BASE, lexicon));
+		return new CrisisDetector(lexicon, Frames.load(loader, Lexicon.BASE, lexicon), SecondOpinion.load(loader), false);
+	}
+
+	/**
+	 * The default lexicons and frames with another second opinion (training and its tests);
+	 * {@code everywhere} reads it also in sentences the rules already flag, to measure the model alone.
+	 */
+	static CrisisDetector withOpinion(SecondOpinion opinion, boolean everywhere) {
+		ClassLoader loader = CrisisDetector.class.getClassLoader();
+		Lexicon lexicon = Lexicon.load(loader);
+		return new CrisisDetector(lexicon, Frames.load(loader, Lexicon.BASE, lexicon), opinion, everywhere);
+	}
+
+	/** The second opinion's version (the training data and settings it was trained with). */
+	public String opinionVersion() {
+		return this.opinion.version();
 	}
 
 	/** Routing topics the lexicons define. */
@@ -188,7 +211,11 @@ public final class CrisisDetector {
 		java.util.Collection<org.ahocorasick.trie.PayloadEmit<List<Term>>> emits = this.phrases.parseText(variant.text);
 		FoldedText view = Folding.primary(text);
 		WordMatcher.Result wordLevel = this.words.find(view, this.exactPhrases);
-		if (emits.isEmpty() && wordLevel.candidates().isEmpty()) {
+		String opinionLanguage = preferredLanguage != null && this.languages.contains(preferredLanguage) ? preferredLanguage
+				: "en";
+		Tokens tokens = Tokens.of(view);
+		List<Candidate> opinions = secondOpinions(tokens, opinionLanguage);
+		if (emits.isEmpty() && wordLevel.candidates().isEmpty() && opinions.isEmpty()) {
 			return TextFindings.NONE; // most answers: nothing to read closer
 		}
 		List<Candidate> candidates = new ArrayList<>(wordLevel.candidates());
@@ -231,11 +258,12 @@ public final class CrisisDetector {
 				}
 			}
 		}
-		if (candidates.isEmpty() && partTerms.isEmpty() && topicTerms.isEmpty()) {
+		if (candidates.isEmpty() && partTerms.isEmpty() && topicTerms.isEmpty() && opinions.isEmpty()) {
 			return TextFindings.NONE;
 		}
 		List<int[]> spans = new ArrayList<>(partSpans);
 		candidates.forEach(c -> spans.add(new int[] { c.start(), c.end() }));
+		opinions.forEach(c -> spans.add(new int[] { c.start(), c.end() }));
 		List<int[]> scanned = new ArrayList<>();
 		List<CueMatch> cues = new ArrayList<>();
 		cuesAround(view, spans, scanned, cues);
@@ -247,13 +275,28 @@ public final class CrisisDetector {
 		cues.sort(Comparator.comparingInt(CueMatch::start));
 		addGappedCandidates(view, partTerms, partSpans, cues, candidates);
 		removeIdioms(candidates, cues);
+		removeIdiomOpinions(opinions, cues);
 		removeBenignPurposes(view, candidates, wordLevel.benignSpans());
 		List<Candidate> kept = longestPerCategory(candidates, preferredLanguage);
 		cues.removeIf(cue -> insidePhrase(cue, kept));
 
 		List<CrisisFinding> findings = new ArrayList<>(kept.size());
+		List<Integer> currentSentences = new ArrayList<>();
 		for (Candidate c : kept) {
-			findings.add(finding(text, view, cues, c, source));
+			CrisisFinding f = finding(text, view, cues, c, source);
+			findings.add(f);
+			if (f.counts()) {
+				currentSentences.add(Context.sentenceStart(view, c.start()));
+			}
+		}
+		for (Candidate c : opinions) {
+			// the rules speak for a sentence where they found something current; the model only fills silence
+			if (this.opinionEverywhere || !currentSentences.contains(Context.sentenceStart(view, c.start()))) {
+				CrisisFinding f = finding(text, view, cues, c, source);
+				if (f.counts()) {
+					findings.add(f); // a second opinion read as negated, past or someone else's is no opinion at all
+				}
+			}
 		}
 		Set<String> topics = new LinkedHashSet<>();
 		for (int i = 0; i < topicTerms.size(); i++) {
@@ -275,6 +318,24 @@ public final class CrisisDetector {
 			}
 		}
 		return new TextFindings(List.copyOf(findings), Collections.unmodifiableSet(topics));
+	}
+
+	/** One candidate per sentence the second opinion calls a crisis. */
+	private List<Candidate> secondOpinions(Tokens tokens, String language) {
+		List<Candidate> out = new ArrayList<>(0);
+		int from = 0;
+		while (from < tokens.size) {
+			int to = from + 1;
+			while (to < tokens.size && tokens.sentence[to] == tokens.sentence[from]) {
+				to++;
+			}
+			SecondOpinion.Proposal p = this.opinion.read(tokens, from, to, language);
+			if (p != null) {
+				out.add(this.opinion.candidate(p, tokens, language));
+			}
+			from = to;
+		}
+		return out;
 	}
 
 	/**
@@ -441,6 +502,15 @@ public final class CrisisDetector {
 			if (cue.cue().type() == Term.CueType.IDIOM) {
 				candidates.removeIf(c -> cue.start() <= c.start() && c.end() <= cue.end()
 						|| c.parts().length > 2 && c.partsOverlap(cue.start(), cue.end()) && !isWholeFiller(c, cue));
+			}
+		}
+	}
+
+	/** "I'd die for a coffee": a second opinion that leans on an idiom's words is no opinion. */
+	private static void removeIdiomOpinions(List<Candidate> opinions, List<CueMatch> cues) {
+		for (CueMatch cue : cues) {
+			if (cue.cue().type() == Term.CueType.IDIOM) {
+				opinions.removeIf(c -> c.partsOverlap(cue.start(), cue.end()));
 			}
 		}
 	}

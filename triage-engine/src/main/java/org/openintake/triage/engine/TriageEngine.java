@@ -61,7 +61,7 @@ public final class TriageEngine {
 		return this.routing.version();
 	}
 
-	/** The crisis lexicons' versions, e.g. {@code en@2026-11-21.1,es@...}. */
+	/** The crisis lexicons' versions and the second opinion's, e.g. {@code en@2026-12-01.1,es@...,second-opinion@dev-…}. */
 	public String lexiconVersion() {
 		return this.detector.version();
 	}

@@ -174,10 +174,6 @@ public final class CrisisDetector {
 		return new CrisisDetector(lexicon, Frames.load(loader, Lexicon.BASE, lexicon), opinion, everywhere);
 	}
 
-	/** The second opinion's version (the training data and settings it was trained with). */
-	public String opinionVersion() {
-		return this.opinion.version();
-	}
 
 	/** Routing topics the lexicons define. */
 	public Set<String> topics() {
@@ -188,9 +184,12 @@ public final class CrisisDetector {
 		return this.languages;
 	}
 
-	/** The lexicon versions, e.g. {@code en@2026-11-21.1,es@...}. */
+	/**
+	 * The lexicon versions and the second opinion's, e.g. {@code en@2026-12-01.1,es@...,second-opinion@dev-4664-…}:
+	 * every case records which rules and which weights read it.
+	 */
 	public String version() {
-		return this.version;
+		return this.version + ",second-opinion@" + this.opinion.version();
 	}
 
 	public int entryCount() {

@@ -81,7 +81,10 @@ final class Browser implements AutoCloseable {
 
 	void open(String url) {
 		driver.get(url);
-		wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+		// the first page load of a freshly started service compiles its code paths: on a loaded machine
+		// that alone has taken more than 20 s, so the first render gets a longer (still bounded) wait
+		new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+			.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
 	}
 
 	WebElement byId(String id) {

@@ -38,11 +38,11 @@ class HeldOutEvaluationTest {
 	static final List<String> LANGUAGES = List.of("en", "es", "de", "fr", "it");
 
 	/** Crisis recall per language must not fall below these (in percent). */
-	static final Map<String, Double> RECALL_FLOOR = Map.of("en", 82.0, "es", 68.0, "de", 56.5, "fr", 67.0, "it", 64.0);
+	static final Map<String, Double> RECALL_FLOOR = Map.of("en", 83.9, "es", 73.5, "de", 67.9, "fr", 73.5, "it", 69.8);
 
 	/** False alarms per language must not rise above these (in percent). */
-	static final Map<String, Double> FALSE_ALARM_CEILING = Map.of("en", 11.6, "es", 12.0, "de", 13.8, "fr", 14.0, "it",
-			21.6);
+	static final Map<String, Double> FALSE_ALARM_CEILING = Map.of("en", 7.7, "es", 15.7, "de", 11.8, "fr", 11.8, "it",
+			17.7);
 
 	/**
 	 * v2 (heldout-v2/, written in the fourth session by someone who saw neither the engine nor
@@ -52,18 +52,30 @@ class HeldOutEvaluationTest {
 	 * run often enough to be less than blind; v2 is the honest figure. Never tune on it.
 	 *
 	 * <p>Then the second opinion (issue 12, fifth session), its weights and threshold fixed on
-	 * development data before it met either set, run once on each: v2 crisis found en 73/113, es
-	 * 65/112, de 61/113, fr 68/113, it 75/113 (342/564, 61 %), false alarms en 5/55, es 8/55, de
-	 * 10/55, fr 5/55, it 3/55 (31/275, 11 %); v1 363/530 and 34/256. Floors raised to those figures
-	 * less about one statement; the ceilings it broke (v2 en, es, de; v1 en, de, it) raised to its
-	 * figures plus one statement, a trade made on purpose and explained in CLINICAL-SAFETY.md: 114 more
-	 * unseen crisis statements found in v2 for 8 more false alarms.
+	 * development data only. Run once with weights trained on batches 1-16: v2 342/564 crisis found,
+	 * 31/275 false alarms; v1 363/530, 34/256. With the final weights (batches 1-22) and the denial
+	 * and past cues of that session: v2 en 79/113, es 70/112, de 65/113, fr 72/113, it 77/113 (363/564,
+	 * 64 %), false alarms en 3/55, es 6/55, de 7/55, fr 5/55, it 5/55 (26/275, 9.5 %); v1 396/530 and
+	 * 28/256. Every floor is that run less one statement and every ceiling that run plus one (lower
+	 * than before for most; v2 it and v1 es higher by a statement each, the price of 135 and 119 more
+	 * unseen crisis statements found than the second slice's engine).
 	 */
-	static final Map<String, Double> RECALL_FLOOR_V2 = Map.of("en", 63.5, "es", 57.0, "de", 53.0, "fr", 59.0, "it",
-			65.5);
+	static final Map<String, Double> RECALL_FLOOR_V2 = Map.of("en", 69.0, "es", 61.6, "de", 56.6, "fr", 62.8, "it",
+			67.2);
 
-	static final Map<String, Double> FALSE_ALARM_CEILING_V2 = Map.of("en", 10.9, "es", 16.4, "de", 20.0, "fr", 11.0,
-			"it", 7.3);
+	static final Map<String, Double> FALSE_ALARM_CEILING_V2 = Map.of("en", 7.3, "es", 12.8, "de", 14.6, "fr", 11.0,
+			"it", 11.0);
+
+	/**
+	 * v3 (heldout-v3/, written in the fifth session by someone who read only the list of codes and
+	 * kinds, committed before its first run, 115 crisis and 60 non-crisis statements per language).
+	 * The floors are its first run, with the second opinion and the denial and past cues of that
+	 * session, less about one statement; the ceilings that run plus one. Never tune on it.
+	 */
+	static final Map<String, Double> RECALL_FLOOR_V3 = Map.of("en", 79.1, "es", 70.4, "de", 82.6, "fr", 73.0, "it", 80.0);
+
+	static final Map<String, Double> FALSE_ALARM_CEILING_V3 = Map.of("en", 13.4, "es", 13.4, "de", 11.7, "fr", 10.0,
+			"it", 8.4);
 
 	static final Map<String, CrisisCategory> CODES = CrisisCorpusTest.CODES;
 
@@ -117,6 +129,11 @@ class HeldOutEvaluationTest {
 	@Test
 	void secondHeldOutSetStaysWithinItsFloors() throws IOException {
 		assertWithin(evaluate("heldout-v2", "v2"), RECALL_FLOOR_V2, FALSE_ALARM_CEILING_V2);
+	}
+
+	@Test
+	void thirdHeldOutSetStaysWithinItsFloors() throws IOException {
+		assertWithin(evaluate("heldout-v3", "v3"), RECALL_FLOOR_V3, FALSE_ALARM_CEILING_V3);
 	}
 
 	private static List<Result> evaluate(String set, String name) throws IOException {

@@ -92,10 +92,10 @@ final class SecondOpinionTraining {
 			}
 		}
 		// -Dsecond-opinion.batches=N trains on batches 1..N only, to measure a later batch the model never saw
-		for (int batch = 1; batch <= Integer.getInteger("second-opinion.batches", Integer.MAX_VALUE); batch++) {
+		for (int batch = 1; batch <= Integer.getInteger("second-opinion.batches", 99); batch++) {
 			List<String[]> rows = rows("/dev/paraphrases-" + batch + ".txt");
 			if (rows == null) {
-				break;
+				continue;
 			}
 			for (String[] f : rows) {
 				out.add(new Statement(f[0], "NONE".equals(f[1]) ? null : CODES.get(f[1]), f[2]));

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.ahocorasick.trie.PayloadTrie;
 import org.openintake.events.CaseTriaged;
 import org.openintake.events.CrisisCategory;
 import org.openintake.events.RiskLevel;
@@ -30,10 +29,10 @@ public final class CrisisDetector {
 	 * Crisis phrases, pieces of phrases with gaps and routing topics, spelled as the variant view
 	 * spells text: one pass finds plain and disguised phrases alike.
 	 */
-	private final PayloadTrie<List<Term>> phrases;
+	private final PhraseAutomaton<List<Term>> phrases;
 
 	/** Context words: read on the exact view, only in the sentences where something was found. */
-	private final PayloadTrie<List<Term>> context;
+	private final PhraseAutomaton<List<Term>> context;
 
 	/** Every phrase as folded, to tell a plain match from one found only through a variant. */
 	private final Set<String> exactPhrases;
@@ -55,7 +54,7 @@ public final class CrisisDetector {
 	private final Map<String, Set<String>> crossLanguageCues;
 
 	private CrisisDetector(Lexicon lexicon, Frames frames) {
-		PayloadTrie.PayloadTrieBuilder<List<Term>> contextBuilder = PayloadTrie.builder();
+		PhraseAutomaton.Builder<List<Term>> contextBuilder = PhraseAutomaton.builder();
 		Map<String, List<Term>> spelled = new java.util.LinkedHashMap<>();
 		Set<String> exact = new java.util.HashSet<>();
 		lexicon.phrases.forEach((phrase, terms) -> {
@@ -75,7 +74,7 @@ public final class CrisisDetector {
 				}
 			}
 		});
-		PayloadTrie.PayloadTrieBuilder<List<Term>> phraseBuilder = PayloadTrie.builder();
+		PhraseAutomaton.Builder<List<Term>> phraseBuilder = PhraseAutomaton.builder();
 		spelled.forEach((phrase, terms) -> phraseBuilder.addKeyword(phrase, List.copyOf(terms)));
 		this.phrases = phraseBuilder.build();
 		this.context = contextBuilder.build();
@@ -185,7 +184,7 @@ public final class CrisisDetector {
 			return TextFindings.NONE;
 		}
 		FoldedText variant = this.variantView.view(text, preferredLanguage);
-		java.util.Collection<org.ahocorasick.trie.PayloadEmit<List<Term>>> emits = this.phrases.parseText(variant.text);
+		List<PhraseAutomaton.Emit<List<Term>>> emits = this.phrases.parseText(variant.text);
 		FoldedText view = Folding.primary(text);
 		WordMatcher.Result wordLevel = this.words.find(view, this.exactPhrases);
 		if (emits.isEmpty() && wordLevel.candidates().isEmpty()) {
@@ -196,7 +195,7 @@ public final class CrisisDetector {
 		List<Term.Topic> topicTerms = new ArrayList<>();
 		List<int[]> partSpans = new ArrayList<>();
 		List<Term.Part> partTerms = new ArrayList<>();
-		for (org.ahocorasick.trie.PayloadEmit<List<Term>> emit : emits) {
+		for (PhraseAutomaton.Emit<List<Term>> emit : emits) {
 			int vs = emit.getStart();
 			int ve = emit.getEnd() + 1;
 			if (!variant.isWholeWords(vs, ve)) {

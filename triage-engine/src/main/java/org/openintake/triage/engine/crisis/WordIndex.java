@@ -33,10 +33,10 @@ final class WordIndex {
 		this.articles = this.languages.stream().map(l -> java.util.Set.copyOf(articles.getOrDefault(l, java.util.Set.of()))).toList();
 		for (int l = 0; l < this.languages.size(); l++) {
 			for (String w : this.skipWords.get(l)) {
-				this.wordKinds.merge(w, 1 << l, (a, b) -> a | b);
+				addKind(intern(w), 1 << l);
 			}
 			for (String w : this.articles.get(l)) {
-				this.wordKinds.merge(w, 1 << (l + ARTICLE_SHIFT), (a, b) -> a | b);
+				addKind(intern(w), 1 << (l + ARTICLE_SHIFT));
 			}
 		}
 		this.children[0] = new int[27];
@@ -44,13 +44,42 @@ final class WordIndex {
 
 	static final int ARTICLE_SHIFT = 16;
 
-	/** Word -> bit l: a skip word of language l; bit 16 + l: an article of language l. */
-	private final java.util.Map<String, Integer> wordKinds = new java.util.HashMap<>();
+	/**
+	 * Every word and stem the patterns name, and every skip word and article, as a number: a text word
+	 * is looked up here once, and the matchers then compare numbers instead of hashing and comparing
+	 * strings at every step. Filled at load only; read-only (and so thread-safe) afterwards.
+	 */
+	private final java.util.Map<String, Integer> ids = new java.util.HashMap<>();
 
-	/** The skip-word and article bits of a word (see {@link #wordKinds}), one lookup for all languages. */
-	int kinds(String word) {
-		Integer k = this.wordKinds.get(word);
-		return k == null ? 0 : k;
+	/** Word id -> bit l: a skip word of language l; bit 16 + l: an article of language l. */
+	private int[] kindsById = new int[64];
+
+	/** The id of a lexicon word or stem, given it one if it has none (at load). */
+	int intern(String word) {
+		Integer id = this.ids.get(word);
+		if (id == null) {
+			id = this.ids.size();
+			this.ids.put(word, id);
+		}
+		return id;
+	}
+
+	/** The id of a word or stem, or -1 when no pattern, skip word or article has it. */
+	int id(String word) {
+		Integer id = this.ids.get(word);
+		return id == null ? -1 : id;
+	}
+
+	private void addKind(int id, int bit) {
+		if (id >= this.kindsById.length) {
+			this.kindsById = java.util.Arrays.copyOf(this.kindsById, Math.max(id + 1, this.kindsById.length * 2));
+		}
+		this.kindsById[id] |= bit;
+	}
+
+	/** The skip-word and article bits of a word id (see {@link #kindsById}), one read for all languages. */
+	int kinds(int id) {
+		return id >= 0 && id < this.kindsById.length ? this.kindsById[id] : 0;
 	}
 
 	java.util.Set<String> skipWords(int language) {

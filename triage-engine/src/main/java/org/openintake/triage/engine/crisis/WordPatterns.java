@@ -28,8 +28,12 @@ final class WordPatterns<T> {
 	record Word(int exact, int stem, boolean optional) {
 	}
 
-	/** @param lang the language's index in {@link WordIndex} */
-	record Pattern<T>(String language, int lang, String source, Word[] words, T payload) {
+	/**
+	 * @param lang the language's index in {@link WordIndex}
+	 * @param order when it was added: patterns of one bucket are tried in this order, so matches come
+	 * out in the order they always had (frames and the detector pick the first of equals)
+	 */
+	record Pattern<T>(String language, int lang, String source, Word[] words, T payload, int order) {
 	}
 
 	/** A pattern found at tokens [first, last]; {@code used} are the tokens it matched, not the skipped ones. */
@@ -43,17 +47,38 @@ final class WordPatterns<T> {
 	 */
 	private static final class Bucket<T> {
 
+		/** Tried at every occurrence of the first word. */
 		final List<Pattern<T>> anySecond = new ArrayList<>();
 
+		/**
+		 * Buckets of a first word as written: second word's id -> patterns, tried after the others, the
+		 * nearest second word first.
+		 */
 		final Map<Integer, List<Pattern<T>>> bySecond = new HashMap<>();
+
+		/**
+		 * Second word's id (buckets of a first stem) or second word's stem id * languages + language
+		 * (all buckets) -> patterns: tried together with {@link #anySecond}, in the order they were
+		 * added, but only where one of the next words has that word or stem ("je" begins hundreds of
+		 * French phrases whose second word is a verb's stem: trying them all at every "je" was most of
+		 * the matching time).
+		 */
+		final Map<Integer, List<Pattern<T>>> bySecondWord = new HashMap<>();
+
+		final Map<Integer, List<Pattern<T>>> bySecondStem = new HashMap<>();
+
+		/** Bit l: some pattern here has a second stem of language l. */
+		int stemLanguages;
 
 	}
 
 	/** First word's id -> its bucket (null when no pattern begins with it). */
 	private final List<Bucket<T>> byFirstExact = new ArrayList<>();
 
-	/** Per language index: first word's stem id -> patterns (null when none). */
-	private final List<List<List<Pattern<T>>>> byFirstStem = new ArrayList<>();
+	/** Per language index: first word's stem id -> its bucket (null when none). */
+	private final List<List<Bucket<T>>> byFirstStem = new ArrayList<>();
+
+	private int added;
 
 	/** The longest pattern, for the scratch array of {@link #find}. */
 	private int longest;
@@ -105,34 +130,47 @@ final class WordPatterns<T> {
 		}
 		this.longest = Math.max(this.longest, words.length);
 		int lang = this.index.language(language);
-		Pattern<T> p = new Pattern<>(language, lang, folded, words, payload);
+		Pattern<T> p = new Pattern<>(language, lang, folded, words, payload, this.added++);
 		Word first = words[0];
+		Word second = words.length > 1 && !words[1].optional() ? words[1] : null;
+		Bucket<T> bucket;
 		if (first.exact() >= 0) {
-			Bucket<T> bucket = at(this.byFirstExact, first.exact());
+			bucket = at(this.byFirstExact, first.exact());
 			if (bucket == null) {
 				bucket = new Bucket<>();
 				put(this.byFirstExact, first.exact(), bucket);
 			}
-			Word second = words.length > 1 ? words[1] : null;
-			if (second != null && second.exact() >= 0 && !second.optional()) {
+			if (second != null && second.exact() >= 0) {
 				bucket.bySecond.computeIfAbsent(second.exact(), k -> new ArrayList<>()).add(p);
-			}
-			else {
-				bucket.anySecond.add(p);
+				return true;
 			}
 		}
 		else {
 			while (this.byFirstStem.size() <= lang) {
 				this.byFirstStem.add(new ArrayList<>());
 			}
-			List<Pattern<T>> list = at(this.byFirstStem.get(lang), first.stem());
-			if (list == null) {
-				list = new ArrayList<>();
-				put(this.byFirstStem.get(lang), first.stem(), list);
+			bucket = at(this.byFirstStem.get(lang), first.stem());
+			if (bucket == null) {
+				bucket = new Bucket<>();
+				put(this.byFirstStem.get(lang), first.stem(), bucket);
 			}
-			list.add(p);
+			if (second != null && second.exact() >= 0) {
+				bucket.bySecondWord.computeIfAbsent(second.exact(), k -> new ArrayList<>()).add(p);
+				return true;
+			}
+		}
+		if (second != null) {
+			bucket.bySecondStem.computeIfAbsent(stemKey(second.stem(), lang), k -> new ArrayList<>()).add(p);
+			bucket.stemLanguages |= 1 << lang;
+		}
+		else {
+			bucket.anySecond.add(p);
 		}
 		return true;
+	}
+
+	private int stemKey(int stem, int lang) {
+		return stem * this.index.languageCount() + lang;
 	}
 
 	/** The element at an id of a list used as an array, null beyond its end. */
@@ -154,7 +192,7 @@ final class WordPatterns<T> {
 		for (int i = 0; i < tokens.size; i++) {
 			Bucket<T> bucket = at(this.byFirstExact, stems.ids[i]);
 			if (bucket != null) {
-				tryAll(bucket.anySecond, tokens, stems, i, used, out);
+				tryInOrder(bucket, tokens, stems, i, used, out);
 				// the second word is the next one, or up to MAX_SKIPPED skip words later
 				for (int j = i + 1; j < tokens.size && j <= i + 1 + MAX_SKIPPED; j++) {
 					if (j > i + 1 && !stems.isSkipInAny(j - 1)) {
@@ -171,14 +209,58 @@ final class WordPatterns<T> {
 			for (int lang = 0; lang < this.byFirstStem.size(); lang++) {
 				int stem = stems.of(lang, i);
 				if (stem >= 0) {
-					List<Pattern<T>> b = at(this.byFirstStem.get(lang), stem);
+					Bucket<T> b = at(this.byFirstStem.get(lang), stem);
 					if (b != null) {
-						tryAll(b, tokens, stems, i, used, out);
+						tryInOrder(b, tokens, stems, i, used, out);
 					}
 				}
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * Tries, in the order they were added, the bucket's patterns that can match at token {@code i}:
+	 * those with any second word, and those whose second word (or its stem) stands at one of the
+	 * places a match could put it (the next token, or up to MAX_SKIPPED skip words later).
+	 */
+	private void tryInOrder(Bucket<T> bucket, Tokens tokens, Stems stems, int i, int[] used, List<Match<T>> out) {
+		if (bucket.bySecondWord.isEmpty() && bucket.bySecondStem.isEmpty()) {
+			tryAll(bucket.anySecond, tokens, stems, i, used, out);
+			return;
+		}
+		List<Pattern<T>> chosen = new ArrayList<>(bucket.anySecond);
+		int always = chosen.size();
+		for (int j = i + 1; j < tokens.size && j <= i + 1 + MAX_SKIPPED; j++) {
+			if (j > i + 1 && !stems.isSkipInAny(j - 1)) {
+				break;
+			}
+			if (stems.ids[j] >= 0) {
+				List<Pattern<T>> b = bucket.bySecondWord.get(stems.ids[j]);
+				if (b != null) {
+					chosen.addAll(b);
+				}
+			}
+			for (int lang = 0; bucket.stemLanguages >> lang != 0; lang++) {
+				if ((bucket.stemLanguages & 1 << lang) != 0) {
+					int stem = stems.of(lang, j);
+					List<Pattern<T>> b = stem < 0 ? null : bucket.bySecondStem.get(stemKey(stem, lang));
+					if (b != null) {
+						chosen.addAll(b);
+					}
+				}
+			}
+		}
+		if (chosen.size() > always) {
+			chosen.sort(java.util.Comparator.comparingInt(Pattern::order));
+			// a second word standing twice in reach chose its patterns twice: try each once
+			for (int k = chosen.size() - 1; k > 0; k--) {
+				if (chosen.get(k) == chosen.get(k - 1)) {
+					chosen.remove(k);
+				}
+			}
+		}
+		tryAll(chosen, tokens, stems, i, used, out);
 	}
 
 	/**

@@ -82,6 +82,45 @@ final class WordIndex {
 		return id >= 0 && id < this.kindsById.length ? this.kindsById[id] : 0;
 	}
 
+	/**
+	 * What the word-level matchers need to know of a text word, found with one lookup per word.
+	 *
+	 * @param id its {@link #id}, -1 when no pattern has it
+	 * @param kinds its skip-word and article bits ({@link #kinds(int)})
+	 * @param stems per language index, the id of its stem, -1 when it has none that a pattern uses;
+	 * stemmed only in the languages where it starts like a lexicon word ({@link #prefixLanguages})
+	 */
+	record TextWord(int id, int kinds, int[] stems) {
+	}
+
+	/**
+	 * Text words already seen: a pure function of the word (and of the lexicons this index was built
+	 * from), so remembering it changes no result. Bounded, so an endless stream of new words cannot
+	 * grow it without limit.
+	 */
+	private final java.util.concurrent.ConcurrentHashMap<String, TextWord> seen = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final int SEEN_LIMIT = 50_000;
+
+	TextWord word(String word) {
+		TextWord known = this.seen.get(word);
+		if (known != null) {
+			return known;
+		}
+		int id = id(word);
+		int mask = word.length() > Stemming.MIN_STEMMED ? prefixLanguages(word) : 0;
+		int[] stems = new int[this.languages.size()];
+		for (int l = 0; l < stems.length; l++) {
+			String stem = (mask & (1 << l)) == 0 ? null : Stemming.stem(this.languages.get(l), word);
+			stems[l] = stem == null ? -1 : id(stem);
+		}
+		TextWord computed = new TextWord(id, kinds(id), stems);
+		if (this.seen.size() < SEEN_LIMIT) {
+			this.seen.put(word, computed);
+		}
+		return computed;
+	}
+
 	java.util.Set<String> skipWords(int language) {
 		return this.skipWords.get(language);
 	}

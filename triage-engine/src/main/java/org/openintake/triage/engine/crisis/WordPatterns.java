@@ -321,68 +321,35 @@ final class WordPatterns<T> {
 	}
 
 	/**
-	 * The word ids and stems of a text's tokens: each word is looked up in the {@link WordIndex} once;
-	 * stems are computed only for tokens that start like some lexicon word of the language (most words
-	 * of a text do not), and only once per token and language.
+	 * The word ids, stems and skip/article bits of a text's tokens, each word looked up once in the
+	 * {@link WordIndex} (which remembers words it has seen).
 	 */
 	static final class Stems {
-
-		private static final int NOT_ASKED = -2;
-
-		private final Tokens tokens;
-
-		private final WordIndex index;
 
 		/** Per token, the id of its word ({@link WordIndex#id}), -1 when no pattern has it. */
 		final int[] ids;
 
-		/** [language index][token]: the stem's id, -1 when none (or no pattern has it), NOT_ASKED. */
-		private final int[][] cache;
-
-		private final int[] masks;
+		/** Per token, per language index: the id of its stem, -1 when none that a pattern uses. */
+		private final int[][] stems;
 
 		/** Per token, its skip-word and article bits for every language ({@link WordIndex#kinds}). */
 		private final int[] kinds;
 
-		private final Map<String, String>[] memos;
-
-		@SuppressWarnings("unchecked")
 		Stems(Tokens tokens, WordIndex index) {
-			this.tokens = tokens;
-			this.index = index;
-			this.cache = new int[index.languageCount()][];
 			this.ids = new int[tokens.size];
 			this.kinds = new int[tokens.size];
-			this.memos = new Map[index.languageCount()];
-			for (int l = 0; l < this.memos.length; l++) {
-				this.memos[l] = Stemming.memo(index.languageName(l));
-			}
-			this.masks = new int[tokens.size];
+			this.stems = new int[tokens.size][];
 			for (int i = 0; i < tokens.size; i++) {
-				this.masks[i] = tokens.words[i].length() > Stemming.MIN_STEMMED ? index.prefixLanguages(tokens.words[i]) : 0;
-				this.ids[i] = index.id(tokens.words[i]);
-				this.kinds[i] = index.kinds(this.ids[i]);
+				WordIndex.TextWord word = index.word(tokens.words[i]);
+				this.ids[i] = word.id();
+				this.kinds[i] = word.kinds();
+				this.stems[i] = word.stems();
 			}
 		}
 
 		/** The id of the token's stem in the language, -1 when it has none that a pattern uses. */
 		int of(int lang, int i) {
-			if ((this.masks[i] & (1 << lang)) == 0) {
-				return -1;
-			}
-			int[] row = this.cache[lang];
-			if (row == null) {
-				row = new int[this.tokens.size];
-				java.util.Arrays.fill(row, NOT_ASKED);
-				this.cache[lang] = row;
-			}
-			int s = row[i];
-			if (s == NOT_ASKED) {
-				String stem = Stemming.stem(this.memos[lang], this.index.languageName(lang), this.tokens.words[i]);
-				s = stem == null ? -1 : this.index.id(stem);
-				row[i] = s;
-			}
-			return s;
+			return this.stems[i][lang];
 		}
 
 		/** A skip word of some language: only then can a pattern's next word come later. */

@@ -102,6 +102,7 @@ final class WordIndex {
 
 	private static final int SEEN_LIMIT = 50_000;
 
+	/** A text word's ids and stems; asked only once loading is done, so ids no longer change. */
 	TextWord word(String word) {
 		TextWord known = this.seen.get(word);
 		if (known != null) {

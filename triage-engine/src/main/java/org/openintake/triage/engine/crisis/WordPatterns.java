@@ -57,14 +57,18 @@ final class WordPatterns<T> {
 		final Map<Integer, List<Pattern<T>>> bySecond = new HashMap<>();
 
 		/**
-		 * Second word's id (buckets of a first stem) or second word's stem id * languages + language
-		 * (all buckets) -> patterns: tried together with {@link #anySecond}, in the order they were
-		 * added, but only where one of the next words has that word or stem ("je" begins hundreds of
-		 * French phrases whose second word is a verb's stem: trying them all at every "je" was most of
-		 * the matching time).
+		 * Buckets of a first stem: second word's id -> patterns. Tried together with {@link #anySecond}
+		 * and {@link #bySecondStem}, in the order they were added, only where the second word stands in
+		 * reach (the next token, or up to MAX_SKIPPED skip words later).
 		 */
 		final Map<Integer, List<Pattern<T>>> bySecondWord = new HashMap<>();
 
+		/**
+		 * All buckets: second word's stem id * languages + language -> patterns, tried like
+		 * {@link #bySecondWord} where a word with that stem stands in reach ("je" begins hundreds of
+		 * French phrases whose second word is a verb's stem: trying them all at every "je" was most of
+		 * the matching time).
+		 */
 		final Map<Integer, List<Pattern<T>>> bySecondStem = new HashMap<>();
 
 		/** Bit l: some pattern here has a second stem of language l. */

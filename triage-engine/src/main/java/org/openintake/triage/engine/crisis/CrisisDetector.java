@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.ahocorasick.trie.PayloadTrie;
 import org.openintake.events.CaseTriaged;
 import org.openintake.events.CrisisCategory;
 import org.openintake.events.RiskLevel;
@@ -30,10 +29,10 @@ public final class CrisisDetector {
 	 * Crisis phrases, pieces of phrases with gaps and routing topics, spelled as the variant view
 	 * spells text: one pass finds plain and disguised phrases alike.
 	 */
-	private final PayloadTrie<List<Term>> phrases;
+	private final PhraseAutomaton<List<Term>> phrases;
 
 	/** Context words: read on the exact view, only in the sentences where something was found. */
-	private final PayloadTrie<List<Term>> context;
+	private final PhraseAutomaton<List<Term>> context;
 
 	/** Every phrase as folded, to tell a plain match from one found only through a variant. */
 	private final Set<String> exactPhrases;
@@ -63,7 +62,7 @@ public final class CrisisDetector {
 	private CrisisDetector(Lexicon lexicon, Frames frames, SecondOpinion opinion, boolean opinionEverywhere) {
 		this.opinion = opinion;
 		this.opinionEverywhere = opinionEverywhere;
-		PayloadTrie.PayloadTrieBuilder<List<Term>> contextBuilder = PayloadTrie.builder();
+		PhraseAutomaton.Builder<List<Term>> contextBuilder = PhraseAutomaton.builder();
 		Map<String, List<Term>> spelled = new java.util.LinkedHashMap<>();
 		Set<String> exact = new java.util.HashSet<>();
 		lexicon.phrases.forEach((phrase, terms) -> {
@@ -83,7 +82,7 @@ public final class CrisisDetector {
 				}
 			}
 		});
-		PayloadTrie.PayloadTrieBuilder<List<Term>> phraseBuilder = PayloadTrie.builder();
+		PhraseAutomaton.Builder<List<Term>> phraseBuilder = PhraseAutomaton.builder();
 		spelled.forEach((phrase, terms) -> phraseBuilder.addKeyword(phrase, List.copyOf(terms)));
 		this.phrases = phraseBuilder.build();
 		this.context = contextBuilder.build();
@@ -207,7 +206,7 @@ public final class CrisisDetector {
 			return TextFindings.NONE;
 		}
 		FoldedText variant = this.variantView.view(text, preferredLanguage);
-		java.util.Collection<org.ahocorasick.trie.PayloadEmit<List<Term>>> emits = this.phrases.parseText(variant.text);
+		List<PhraseAutomaton.Emit<List<Term>>> emits = this.phrases.parseText(variant.text);
 		FoldedText view = Folding.primary(text);
 		WordMatcher.Result wordLevel = this.words.find(view, this.exactPhrases);
 		String opinionLanguage = preferredLanguage != null && this.languages.contains(preferredLanguage) ? preferredLanguage
@@ -222,7 +221,7 @@ public final class CrisisDetector {
 		List<Term.Topic> topicTerms = new ArrayList<>();
 		List<int[]> partSpans = new ArrayList<>();
 		List<Term.Part> partTerms = new ArrayList<>();
-		for (org.ahocorasick.trie.PayloadEmit<List<Term>> emit : emits) {
+		for (PhraseAutomaton.Emit<List<Term>> emit : emits) {
 			int vs = emit.getStart();
 			int ve = emit.getEnd() + 1;
 			if (!variant.isWholeWords(vs, ve)) {

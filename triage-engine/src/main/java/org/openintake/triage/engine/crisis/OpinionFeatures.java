@@ -49,7 +49,6 @@ final class OpinionFeatures {
 
 	/** The features of tokens [from, to), each once (where it first occurs). */
 	static List<Feature> of(Tokens tokens, int from, int to, String language) {
-		Map<String, String> memo = Stemming.memo(language);
 		Set<String> stop = STOP.getOrDefault(language, Set.of());
 		Map<String, Feature> out = new LinkedHashMap<>();
 		String previous = null;
@@ -59,7 +58,7 @@ final class OpinionFeatures {
 			if (stop.contains(word)) {
 				continue;
 			}
-			String stem = Stemming.stem(memo, language, word);
+			String stem = Stemming.stem(language, word);
 			String key = stem != null ? stem : word;
 			out.putIfAbsent("w:" + key, new Feature("w:" + key, i, i));
 			if (previous != null && tokens.sentence[i] == tokens.sentence[previousAt]) {

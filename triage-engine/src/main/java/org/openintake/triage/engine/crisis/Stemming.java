@@ -47,11 +47,6 @@ final class Stemming {
 		return stem(MEMO.get(language), language, word);
 	}
 
-	/** The memo of one language (null for a language without a stemmer), to look it up once per text. */
-	static Map<String, String> memo(String language) {
-		return MEMO.get(language);
-	}
-
 	static String stem(Map<String, String> memo, String language, String word) {
 		if (word.length() <= MIN_STEMMED || memo == null) {
 			return null;

@@ -196,9 +196,11 @@ final class VariantView {
 
 		// pass 2: three or more one-letter tokens in a row are one word spelled out ("k i l l",
 		// "k.i.l.l"); stretched letters are squeezed; slips in long words corrected
-		StringBuilder out = new StringBuilder(count + 16);
+		// a char array rather than a StringBuilder: one plain store per character (measured)
 		int[] start = new int[count * 2 + 64];
 		int[] end = new int[count * 2 + 64];
+		char[] out = new char[start.length];
+		int length = 0;
 		int t = 0;
 		while (t < tokens) {
 			int u = t;
@@ -208,49 +210,51 @@ final class VariantView {
 			int next = u - t >= 3 ? u : t + 1;
 			int from = tokenStart[t];
 			int to = tokenStart[next];
-			if (!out.isEmpty()) {
-				int last = out.length() - 1;
-				start[out.length()] = end[last];
-				end[out.length()] = letterStart[from];
-				out.append(' ');
+			if (length > 0) {
+				int last = length - 1;
+				start[length] = end[last];
+				end[length] = letterStart[from];
+				out[length++] = ' ';
 			}
-			appendWord(letters, letterStart, letterEnd, from, to, out, start, end, preferredLanguage);
+			length = appendWord(letters, letterStart, letterEnd, from, to, out, length, start, end, preferredLanguage);
 			t = next;
 		}
-		return new FoldedText(out.toString(), start, end);
+		return new FoldedText(new String(out, 0, length), start, end);
 	}
 
-	private void appendWord(char[] letters, int[] letterStart, int[] letterEnd, int from, int to, StringBuilder out,
+	/** Appends one word at {@code out[length]}; returns the new length. */
+	private int appendWord(char[] letters, int[] letterStart, int[] letterEnd, int from, int to, char[] out, int length,
 			int[] start, int[] end, String preferredLanguage) {
-		int wordStart = out.length();
+		int wordStart = length;
 		boolean squeeze = to - from > 3;
 		for (int k = from; k < to; k++) {
-			int last = out.length() - 1;
-			if (squeeze && last >= wordStart && out.charAt(last) == letters[k]) {
+			int last = length - 1;
+			if (squeeze && last >= wordStart && out[last] == letters[k]) {
 				end[last] = letterEnd[k];
 				continue;
 			}
-			start[out.length()] = letterStart[k];
-			end[out.length()] = letterEnd[k];
-			out.append(letters[k]);
+			start[length] = letterStart[k];
+			end[length] = letterEnd[k];
+			out[length++] = letters[k];
 		}
-		if (out.length() - wordStart < MIN_ANCHOR) {
-			return;
+		if (length - wordStart < MIN_ANCHOR) {
+			return length;
 		}
-		String word = out.substring(wordStart);
+		String word = new String(out, wordStart, length - wordStart);
 		java.util.Set<String> knownIn = this.knownWords.get(word);
 		boolean known = knownIn != null && (preferredLanguage == null || knownIn.contains(preferredLanguage));
 		String corrected = known ? null : nearestAnchor(word, preferredLanguage);
 		if (corrected != null) {
 			int s = start[wordStart];
-			int e = end[out.length() - 1];
-			out.setLength(wordStart);
+			int e = end[length - 1];
+			length = wordStart;
 			for (int k = 0; k < corrected.length(); k++) {
-				start[out.length()] = s;
-				end[out.length()] = e;
-				out.append(corrected.charAt(k));
+				start[length] = s;
+				end[length] = e;
+				out[length++] = corrected.charAt(k);
 			}
 		}
+		return length;
 	}
 
 	/** The anchor one edit (insertion, deletion, substitution, transposition) away, if any. */

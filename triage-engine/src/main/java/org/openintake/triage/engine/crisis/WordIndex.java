@@ -33,10 +33,10 @@ final class WordIndex {
 		this.articles = this.languages.stream().map(l -> java.util.Set.copyOf(articles.getOrDefault(l, java.util.Set.of()))).toList();
 		for (int l = 0; l < this.languages.size(); l++) {
 			for (String w : this.skipWords.get(l)) {
-				this.wordKinds.merge(w, 1 << l, (a, b) -> a | b);
+				addKind(intern(w), 1 << l);
 			}
 			for (String w : this.articles.get(l)) {
-				this.wordKinds.merge(w, 1 << (l + ARTICLE_SHIFT), (a, b) -> a | b);
+				addKind(intern(w), 1 << (l + ARTICLE_SHIFT));
 			}
 		}
 		this.children[0] = new int[27];
@@ -44,13 +44,82 @@ final class WordIndex {
 
 	static final int ARTICLE_SHIFT = 16;
 
-	/** Word -> bit l: a skip word of language l; bit 16 + l: an article of language l. */
-	private final java.util.Map<String, Integer> wordKinds = new java.util.HashMap<>();
+	/**
+	 * Every word and stem the patterns name, and every skip word and article, as a number: a text word
+	 * is looked up here once, and the matchers then compare numbers instead of hashing and comparing
+	 * strings at every step. Filled at load only; read-only (and so thread-safe) afterwards.
+	 */
+	private final java.util.Map<String, Integer> ids = new java.util.HashMap<>();
 
-	/** The skip-word and article bits of a word (see {@link #wordKinds}), one lookup for all languages. */
-	int kinds(String word) {
-		Integer k = this.wordKinds.get(word);
-		return k == null ? 0 : k;
+	/** Word id -> bit l: a skip word of language l; bit 16 + l: an article of language l. */
+	private int[] kindsById = new int[64];
+
+	/** The id of a lexicon word or stem, given it one if it has none (at load). */
+	int intern(String word) {
+		Integer id = this.ids.get(word);
+		if (id == null) {
+			id = this.ids.size();
+			this.ids.put(word, id);
+		}
+		return id;
+	}
+
+	/** The id of a word or stem, or -1 when no pattern, skip word or article has it. */
+	int id(String word) {
+		Integer id = this.ids.get(word);
+		return id == null ? -1 : id;
+	}
+
+	private void addKind(int id, int bit) {
+		if (id >= this.kindsById.length) {
+			this.kindsById = java.util.Arrays.copyOf(this.kindsById, Math.max(id + 1, this.kindsById.length * 2));
+		}
+		this.kindsById[id] |= bit;
+	}
+
+	/** The skip-word and article bits of a word id (see {@link #kindsById}), one read for all languages. */
+	int kinds(int id) {
+		return id >= 0 && id < this.kindsById.length ? this.kindsById[id] : 0;
+	}
+
+	/**
+	 * What the word-level matchers need to know of a text word, found with one lookup per word.
+	 *
+	 * @param id its {@link #id}, -1 when no pattern has it
+	 * @param kinds its skip-word and article bits ({@link #kinds(int)})
+	 * @param stems per language index, the id of its stem, -1 when it has none that a pattern uses;
+	 * stemmed only in the languages where it starts like a lexicon word ({@link #prefixLanguages})
+	 */
+	record TextWord(int id, int kinds, int[] stems) {
+	}
+
+	/**
+	 * Text words already seen: a pure function of the word (and of the lexicons this index was built
+	 * from), so remembering it changes no result. Bounded, so an endless stream of new words cannot
+	 * grow it without limit.
+	 */
+	private final java.util.concurrent.ConcurrentHashMap<String, TextWord> seen = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final int SEEN_LIMIT = 50_000;
+
+	/** A text word's ids and stems; asked only once loading is done, so ids no longer change. */
+	TextWord word(String word) {
+		TextWord known = this.seen.get(word);
+		if (known != null) {
+			return known;
+		}
+		int id = id(word);
+		int mask = word.length() > Stemming.MIN_STEMMED ? prefixLanguages(word) : 0;
+		int[] stems = new int[this.languages.size()];
+		for (int l = 0; l < stems.length; l++) {
+			String stem = (mask & (1 << l)) == 0 ? null : Stemming.stem(this.languages.get(l), word);
+			stems[l] = stem == null ? -1 : id(stem);
+		}
+		TextWord computed = new TextWord(id, kinds(id), stems);
+		if (this.seen.size() < SEEN_LIMIT) {
+			this.seen.put(word, computed);
+		}
+		return computed;
 	}
 
 	java.util.Set<String> skipWords(int language) {

@@ -47,10 +47,20 @@ final class OpinionFeatures {
 	private OpinionFeatures() {
 	}
 
-	/** The features of tokens [from, to), each once (where it first occurs). */
-	static List<Feature> of(Tokens tokens, int from, int to, String language) {
+	/** Receives the features of a run of words as they are read, without building their names. */
+	interface Sink {
+
+		/** A content word, by its key (stem, or the word when too short to stem), at token {@code at}. */
+		void word(String key, int at);
+
+		/** Two neighbouring content words of one sentence, at tokens {@code first} and {@code last}. */
+		void pair(String previous, String key, int first, int last);
+
+	}
+
+	/** Reads tokens [from, to) into the sink: the one definition of the features, for training and the engine. */
+	static void read(Tokens tokens, int from, int to, String language, Sink sink) {
 		Set<String> stop = STOP.getOrDefault(language, Set.of());
-		Map<String, Feature> out = new LinkedHashMap<>();
 		String previous = null;
 		int previousAt = -1;
 		for (int i = from; i < to; i++) {
@@ -60,14 +70,41 @@ final class OpinionFeatures {
 			}
 			String stem = Stemming.stem(language, word);
 			String key = stem != null ? stem : word;
-			out.putIfAbsent("w:" + key, new Feature("w:" + key, i, i));
+			sink.word(key, i);
 			if (previous != null && tokens.sentence[i] == tokens.sentence[previousAt]) {
-				String pair = "p:" + previous + " " + key;
-				out.putIfAbsent(pair, new Feature(pair, previousAt, i));
+				sink.pair(previous, key, previousAt, i);
 			}
 			previous = key;
 			previousAt = i;
 		}
+	}
+
+	/** The name a word feature has in the weights file. */
+	static String wordName(String key) {
+		return "w:" + key;
+	}
+
+	/** The name a pair feature has in the weights file. */
+	static String pairName(String previous, String key) {
+		return "p:" + previous + " " + key;
+	}
+
+	/** The features of tokens [from, to) by name, each once (where it first occurs): for training. */
+	static List<Feature> of(Tokens tokens, int from, int to, String language) {
+		Map<String, Feature> out = new LinkedHashMap<>();
+		read(tokens, from, to, language, new Sink() {
+
+			@Override
+			public void word(String key, int at) {
+				out.putIfAbsent(wordName(key), new Feature(wordName(key), at, at));
+			}
+
+			@Override
+			public void pair(String previous, String key, int first, int last) {
+				out.putIfAbsent(pairName(previous, key), new Feature(pairName(previous, key), first, last));
+			}
+
+		});
 		return new ArrayList<>(out.values());
 	}
 

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.openintake.events.CrisisCategory;
 import org.openintake.events.RiskLevel;
@@ -47,8 +48,13 @@ final class SecondOpinion {
 	record Evidence(String feature, double weight, int first, int last) {
 	}
 
-	/** Per feature: the crisis weight, then one weight per category. */
-	private final Map<String, double[]> weights;
+	/**
+	 * Per word feature (by key) and per pair (first key, then second): the crisis weight, then one
+	 * weight per category. Looked up while the words are read, so no feature name is built per word.
+	 */
+	private final Map<String, double[]> words;
+
+	private final Map<String, Map<String, double[]>> pairs;
 
 	private final double bias;
 
@@ -62,7 +68,21 @@ final class SecondOpinion {
 
 	SecondOpinion(Map<String, double[]> weights, double bias, double[] categoryBias, CrisisCategory[] categories,
 			double threshold, String version) {
-		this.weights = weights;
+		// HashMaps, never changed after the load: looked up for every word, faster than Map.copyOf's probing
+		this.words = new HashMap<>();
+		this.pairs = new HashMap<>();
+		weights.forEach((name, w) -> {
+			if (name.startsWith("w:")) {
+				this.words.put(name.substring(2), w);
+			}
+			else if (name.startsWith("p:") && name.indexOf(' ') > 2) {
+				int space = name.indexOf(' ');
+				this.pairs.computeIfAbsent(name.substring(2, space), k -> new HashMap<>()).put(name.substring(space + 1), w);
+			}
+			else {
+				throw new IllegalStateException(RESOURCE + ": unknown feature " + name);
+			}
+		});
 		this.bias = bias;
 		this.categoryBias = categoryBias;
 		this.categories = categories;
@@ -86,50 +106,86 @@ final class SecondOpinion {
 		return row;
 	}
 
+	/** Every feature by its name in the weights file (training and its tests). */
 	Map<String, double[]> weightsView() {
-		return java.util.Collections.unmodifiableMap(this.weights);
+		Map<String, double[]> out = new HashMap<>();
+		this.words.forEach((key, w) -> out.put(OpinionFeatures.wordName(key), w));
+		this.pairs.forEach((first, seconds) -> seconds.forEach((key, w) -> out.put(OpinionFeatures.pairName(first, key), w)));
+		return out;
 	}
 
 	/** The same weights with another threshold (training sweeps it; the engine never changes it). */
 	SecondOpinion withThreshold(double threshold) {
-		return new SecondOpinion(this.weights, this.bias, this.categoryBias, this.categories, threshold, this.version);
+		return new SecondOpinion(weightsView(), this.bias, this.categoryBias, this.categories, threshold, this.version);
 	}
 
 	/** The proposal for tokens [from, to), or null when the model does not call them a crisis. */
 	Proposal read(Tokens tokens, int from, int to, String language) {
-		if (this.weights.isEmpty()) {
+		if (this.words.isEmpty()) {
 			return null;
 		}
-		List<OpinionFeatures.Feature> features = OpinionFeatures.of(tokens, from, to, language);
-		double z = this.bias;
-		double[] perCategory = this.categoryBias.clone();
-		List<Evidence> evidence = new ArrayList<>();
-		for (OpinionFeatures.Feature f : features) {
-			double[] w = this.weights.get(f.name());
-			if (w == null) {
-				continue;
+		Score score = new Score(this.bias, this.categoryBias.clone());
+		OpinionFeatures.read(tokens, from, to, language, new OpinionFeatures.Sink() {
+
+			@Override
+			public void word(String key, int at) {
+				score.add(SecondOpinion.this.words.get(key), key, at, at);
 			}
-			z += w[0];
-			for (int c = 0; c < perCategory.length; c++) {
-				perCategory[c] += w[c + 1];
+
+			@Override
+			public void pair(String previous, String key, int first, int last) {
+				Map<String, double[]> after = SecondOpinion.this.pairs.get(previous);
+				if (after != null) {
+					score.add(after.get(key), key, first, last);
+				}
 			}
-			if (w[0] > 0) {
-				evidence.add(new Evidence(f.name(), w[0], f.first(), f.last()));
-			}
-		}
-		double probability = 1 / (1 + Math.exp(-z));
-		if (probability < this.threshold || evidence.isEmpty()) {
+
+		});
+		double probability = 1 / (1 + Math.exp(-score.z));
+		if (probability < this.threshold || score.evidence.isEmpty()) {
 			return null;
 		}
 		int best = 0;
-		for (int c = 1; c < perCategory.length; c++) {
-			if (perCategory[c] > perCategory[best]) {
+		for (int c = 1; c < score.perCategory.length; c++) {
+			if (score.perCategory[c] > score.perCategory[best]) {
 				best = c;
 			}
 		}
+		List<Evidence> evidence = new ArrayList<>(score.evidence);
 		evidence.sort(Comparator.comparingDouble(Evidence::weight).reversed());
 		return new Proposal(this.categories[best], probability,
 				List.copyOf(evidence.subList(0, Math.min(EVIDENCE_WORDS, evidence.size()))));
+	}
+
+	/** The running sum of one sentence; a feature found twice counts once, as in training. */
+	private static final class Score {
+
+		double z;
+
+		final double[] perCategory;
+
+		final List<Evidence> evidence = new ArrayList<>();
+
+		final Set<double[]> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+		Score(double z, double[] perCategory) {
+			this.z = z;
+			this.perCategory = perCategory;
+		}
+
+		void add(double[] w, String key, int first, int last) {
+			if (w == null || !this.seen.add(w)) {
+				return;
+			}
+			this.z += w[0];
+			for (int c = 0; c < this.perCategory.length; c++) {
+				this.perCategory[c] += w[c + 1];
+			}
+			if (w[0] > 0) {
+				this.evidence.add(new Evidence(key, w[0], first, last));
+			}
+		}
+
 	}
 
 	/**

@@ -24,6 +24,7 @@ import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import org.openintake.events.CrisisCategory;
+import org.openintake.triage.engine.DevelopmentData;
 
 /**
  * Trains the second opinion ({@code crisis/second-opinion.tsv}) from the development statements
@@ -60,17 +61,9 @@ final class SecondOpinionTraining {
 
 	static final List<String> LANGUAGES = List.of("en", "es", "de", "fr", "it");
 
-	static final Map<String, CrisisCategory> CODES = Map.ofEntries(
-			Map.entry("PAS", CrisisCategory.SUICIDAL_IDEATION_PASSIVE), Map.entry("ACT", CrisisCategory.SUICIDAL_IDEATION_ACTIVE),
-			Map.entry("PLAN", CrisisCategory.SUICIDE_PLAN), Map.entry("INT", CrisisCategory.SUICIDE_INTENT),
-			Map.entry("PREP", CrisisCategory.SUICIDE_PREPARATION), Map.entry("MEANS", CrisisCategory.SUICIDE_MEANS),
-			Map.entry("ATT", CrisisCategory.RECENT_ATTEMPT), Map.entry("SH", CrisisCategory.SELF_HARM),
-			Map.entry("HARM", CrisisCategory.HARM_TO_OTHERS), Map.entry("DANGER", CrisisCategory.DANGER_FROM_OTHERS),
-			Map.entry("CMD", CrisisCategory.COMMAND_HALLUCINATIONS));
+	static final Map<String, CrisisCategory> CODES = DevelopmentData.codes();
 
-	/** Corpus forms whose statements are the writer's current crisis (as in CrisisCorpusTest). */
-	static final Set<String> CRISIS_FORMS = Set.of("plain", "slang", "misspelt", "pseudo-negated", "hypothetical",
-			"question");
+	static final Set<String> CRISIS_FORMS = DevelopmentData.crisisForms();
 
 	/** One development statement; category null when it is not a crisis. */
 	record Statement(String language, CrisisCategory category, String text) {
@@ -101,7 +94,7 @@ final class SecondOpinionTraining {
 				out.add(new Statement(f[0], "NONE".equals(f[1]) ? null : CODES.get(f[1]), f[2]));
 			}
 		}
-		for (String[] f : org.openintake.triage.engine.ParaphraseMatrixRows.rows()) {
+		for (String[] f : DevelopmentData.matrixRows()) {
 			out.add(new Statement(f[0], f[1] == null ? null : CrisisCategory.valueOf(f[1]), f[2]));
 		}
 		return out;

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,9 +40,10 @@ class SecondOpinionModelTest {
 		assertThat(committed.version()).as("training data changed: retrain with -Dsecond-opinion.write=true")
 			.isEqualTo(fresh.version());
 		assertThat(committed.threshold()).isEqualTo(fresh.threshold());
-		assertThat(committed.weightsView().keySet()).isEqualTo(fresh.weightsView().keySet());
+		Map<String, double[]> freshWeights = fresh.weightsView();
+		assertThat(committed.weightsView().keySet()).isEqualTo(freshWeights.keySet());
 		committed.weightsView().forEach((feature, w) -> {
-			double[] f = fresh.weightsView().get(feature);
+			double[] f = freshWeights.get(feature);
 			for (int i = 0; i < w.length; i++) {
 				assertThat(w[i]).as(feature).isCloseTo(f[i], within(0.002));
 			}
@@ -78,6 +80,15 @@ class SecondOpinionModelTest {
 				"text", "en").findings();
 		assertThat(findings).anyMatch(f -> f.counts() && !f.flag().ruleId().startsWith("second-opinion"));
 		assertThat(findings).noneMatch(f -> f.flag().ruleId().startsWith("second-opinion"));
+	}
+
+	@Test
+	void shortOrdinaryAnswersRaiseNothing() {
+		// what patients write in the goals and history fields; the local stack's routine intakes use them
+		for (String answer : List.of("Sleep again.", "Feel like myself again.", "None.", "Two episodes before.",
+				"Low mood and poor sleep since the winter.", "Low mood for months.", "Sleep again. Two episodes before.")) {
+			assertThat(detector.detect(answer, "text", "en").findings()).as(answer).noneMatch(CrisisFinding::counts);
+		}
 	}
 
 	@Test

@@ -66,8 +66,20 @@ final class SecondOpinionTraining {
 	static final Set<String> CRISIS_FORMS = DevelopmentData.crisisForms();
 
 	/** One development statement; category null when it is not a crisis. */
-	record Statement(String language, CrisisCategory category, String text) {
+	record Statement(String language, CrisisCategory category, String text, boolean ordinary) {
+
+		Statement(String language, CrisisCategory category, String text) {
+			this(language, category, text, false);
+		}
+
 	}
+
+	/**
+	 * Short, ordinary intake answers ("Sleep again.", "None."): trained on, so the model learns that
+	 * they are nothing, but left out of the false-alarm budget, whose share would otherwise fall
+	 * with every easy statement added and lower the threshold for the hard ones.
+	 */
+	static final String ORDINARY_ANSWERS = "/dev/paraphrases-23.txt";
 
 	/** What training gives: the model and how it was chosen. */
 	record Trained(SecondOpinion opinion, String file, String report) {
@@ -86,12 +98,13 @@ final class SecondOpinionTraining {
 		}
 		// -Dsecond-opinion.batches=N trains on batches 1..N only, to measure a later batch the model never saw
 		for (int batch = 1; batch <= Integer.getInteger("second-opinion.batches", 99); batch++) {
-			List<String[]> rows = rows("/dev/paraphrases-" + batch + ".txt");
+			String file = "/dev/paraphrases-" + batch + ".txt";
+			List<String[]> rows = rows(file);
 			if (rows == null) {
 				continue;
 			}
 			for (String[] f : rows) {
-				out.add(new Statement(f[0], "NONE".equals(f[1]) ? null : CODES.get(f[1]), f[2]));
+				out.add(new Statement(f[0], "NONE".equals(f[1]) ? null : CODES.get(f[1]), f[2], file.equals(ORDINARY_ANSWERS)));
 			}
 		}
 		for (String[] f : DevelopmentData.matrixRows()) {
@@ -279,8 +292,8 @@ final class SecondOpinionTraining {
 		report.append(String.format(Locale.ROOT, "Second opinion, %d-fold cross-validation on %d development statements "
 				+ "(recall: crisis statements made a crisis; false alarms: non-crisis statements made a crisis)%n", FOLDS,
 				statements.size()));
-		report.append(String.format(Locale.ROOT, "%-10s %-22s %-18s %-22s %-18s%n", "threshold", "model alone: recall",
-				"false alarms", "with the rules: recall", "false alarms"));
+		report.append(String.format(Locale.ROOT, "%-10s %-22s %-18s %-22s %-18s %s%n", "threshold", "model alone: recall",
+				"false alarms", "with the rules: recall", "false alarms", "ordinary answers raising a crisis"));
 		double chosen = 0.99;
 		for (int t = 99; t >= 50; t--) {
 			double threshold = t / 100.0;
@@ -290,6 +303,8 @@ final class SecondOpinionTraining {
 			int calm = 0;
 			int alarms = 0;
 			int aloneAlarms = 0;
+			int ordinary = 0;
+			int ordinaryAlarms = 0;
 			for (int i = 0; i < statements.size(); i++) {
 				boolean model = opinion[i] >= threshold;
 				boolean crisis = rules[i] || model;
@@ -298,15 +313,22 @@ final class SecondOpinionTraining {
 					found += crisis ? 1 : 0;
 					alone += model ? 1 : 0;
 				}
+				else if (statements.get(i).ordinary()) {
+					ordinary++;
+					ordinaryAlarms += crisis ? 1 : 0;
+				}
 				else {
 					calm++;
 					alarms += crisis ? 1 : 0;
 					aloneAlarms += model ? 1 : 0;
 				}
 			}
-			if (t % 5 == 0 || t == 99) report.append(String.format(Locale.ROOT, "%-10.2f %5d/%-5d %5.1f %%   %4d/%-4d %5.1f %%   %5d/%-5d %5.1f %%   %4d/%-4d %5.1f %%%n",
-					threshold, alone, crises, 100.0 * alone / crises, aloneAlarms, calm, 100.0 * aloneAlarms / calm, found,
-					crises, 100.0 * found / crises, alarms, calm, 100.0 * alarms / calm));
+			if (t % 5 == 0 || t == 99) {
+				report.append(String.format(Locale.ROOT,
+						"%-10.2f %5d/%-5d %5.1f %%   %4d/%-4d %5.1f %%   %5d/%-5d %5.1f %%   %4d/%-4d %5.1f %%   %d/%d%n", threshold,
+						alone, crises, 100.0 * alone / crises, aloneAlarms, calm, 100.0 * aloneAlarms / calm, found, crises,
+						100.0 * found / crises, alarms, calm, 100.0 * alarms / calm, ordinaryAlarms, ordinary));
+			}
 			if ((double) aloneAlarms / calm <= FALSE_ALARM_BUDGET) {
 				chosen = threshold;
 			}

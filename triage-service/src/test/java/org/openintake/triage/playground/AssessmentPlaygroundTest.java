@@ -66,15 +66,8 @@ class AssessmentPlaygroundTest {
 
 	/** A flag raised by a concept frame names the frame and every slot with its words and offsets. */
 	private void assertExplainsFrame(String text, String locale) {
-		Assessment assessment = assess(Map.of("text", text, "locale", locale));
-		assertThat(assessment.crisis()).as(text).isTrue();
-		CaseTriaged.Flag frame = assessment.flags()
-			.stream()
-			.filter(flag -> flag.ruleId().startsWith("frame."))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no frame flag for: " + text + " in " + assessment.flags()));
-		assertThat(frame.ruleId()).as(frame.ruleId()).containsPattern("^frame\\.[a-z-]+@" + locale + "\\[[A-Z_]+='[^']+'@\\d+-\\d+(, ?[A-Z_]+='[^']+'@\\d+-\\d+)+\\]$");
-		assertThat(text.substring(frame.start(), frame.end())).isEqualTo(frame.matchedText());
+		assertExplains(text, locale, "frame.",
+				"^frame\\.[a-z-]+@" + locale + "\\[[A-Z_]+='[^']+'@\\d+-\\d+(, ?[A-Z_]+='[^']+'@\\d+-\\d+)+\\]$");
 	}
 
 	@Test
@@ -90,17 +83,26 @@ class AssessmentPlaygroundTest {
 	 * each word that weighed, with its weight and offsets.
 	 */
 	private void assertExplainsSecondOpinion(String text, String locale) {
+		assertExplains(text, locale, "second-opinion:",
+				"^second-opinion:[01]\\.\\d\\d@" + locale + "\\[\\+\\d\\.\\d\\d='.+'@\\d+-\\d+.*\\]$");
+	}
+
+	/**
+	 * The text is a crisis with a flag whose rule id starts with {@code rule} and matches
+	 * {@code pattern}, quotes the patient's words at its offsets, and the rationale names the rule
+	 * without quoting them.
+	 */
+	private void assertExplains(String text, String locale, String rule, String pattern) {
 		Assessment assessment = assess(Map.of("text", text, "locale", locale));
 		assertThat(assessment.crisis()).as(text).isTrue();
 		CaseTriaged.Flag flag = assessment.flags()
 			.stream()
-			.filter(f -> f.ruleId().startsWith("second-opinion:"))
+			.filter(f -> f.ruleId().startsWith(rule))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("no second-opinion flag for: " + text + " in " + assessment.flags()));
-		assertThat(flag.ruleId()).as(flag.ruleId())
-			.containsPattern("^second-opinion:[01]\\.\\d\\d@" + locale + "\\[\\+\\d\\.\\d\\d='.+'@\\d+-\\d+.*\\]$");
+			.orElseThrow(() -> new AssertionError("no " + rule + " flag for: " + text + " in " + assessment.flags()));
+		assertThat(flag.ruleId()).as(flag.ruleId()).containsPattern(pattern);
 		assertThat(text.substring(flag.start(), flag.end())).isEqualTo(flag.matchedText());
-		assertThat(assessment.rationale()).anyMatch(line -> line.contains("second-opinion:"))
+		assertThat(assessment.rationale()).anyMatch(line -> line.contains(rule))
 			.noneMatch(line -> line.contains(flag.matchedText()));
 	}
 

@@ -208,10 +208,10 @@ public final class CrisisDetector {
 		FoldedText variant = this.variantView.view(text, preferredLanguage);
 		List<PhraseAutomaton.Emit<List<Term>>> emits = this.phrases.parseText(variant.text);
 		FoldedText view = Folding.primary(text);
-		WordMatcher.Result wordLevel = this.words.find(view, this.exactPhrases);
+		Tokens tokens = Tokens.of(view);
+		WordMatcher.Result wordLevel = this.words.find(view, tokens, this.exactPhrases);
 		String opinionLanguage = preferredLanguage != null && this.languages.contains(preferredLanguage) ? preferredLanguage
 				: "en";
-		Tokens tokens = Tokens.of(view);
 		List<Candidate> opinions = secondOpinions(tokens, opinionLanguage);
 		if (emits.isEmpty() && wordLevel.candidates().isEmpty() && opinions.isEmpty()) {
 			return TextFindings.NONE; // most answers: nothing to read closer

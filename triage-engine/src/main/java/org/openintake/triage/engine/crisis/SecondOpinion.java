@@ -45,7 +45,7 @@ final class SecondOpinion {
 	}
 
 	/** One feature present in the sentence, its weight and its words (token indices, inclusive). */
-	record Evidence(String feature, double weight, int first, int last) {
+	record Evidence(double weight, int first, int last) {
 	}
 
 	/**
@@ -114,11 +114,6 @@ final class SecondOpinion {
 		return out;
 	}
 
-	/** The same weights with another threshold (training sweeps it; the engine never changes it). */
-	SecondOpinion withThreshold(double threshold) {
-		return new SecondOpinion(weightsView(), this.bias, this.categoryBias, this.categories, threshold, this.version);
-	}
-
 	/** The proposal for tokens [from, to), or null when the model does not call them a crisis. */
 	Proposal read(Tokens tokens, int from, int to, String language) {
 		if (this.words.isEmpty()) {
@@ -129,14 +124,14 @@ final class SecondOpinion {
 
 			@Override
 			public void word(String key, int at) {
-				score.add(SecondOpinion.this.words.get(key), key, at, at);
+				score.add(SecondOpinion.this.words.get(key), at, at);
 			}
 
 			@Override
 			public void pair(String previous, String key, int first, int last) {
 				Map<String, double[]> after = SecondOpinion.this.pairs.get(previous);
 				if (after != null) {
-					score.add(after.get(key), key, first, last);
+					score.add(after.get(key), first, last);
 				}
 			}
 
@@ -173,7 +168,7 @@ final class SecondOpinion {
 			this.perCategory = perCategory;
 		}
 
-		void add(double[] w, String key, int first, int last) {
+		void add(double[] w, int first, int last) {
 			if (w == null || !this.seen.add(w)) {
 				return;
 			}
@@ -182,7 +177,7 @@ final class SecondOpinion {
 				this.perCategory[c] += w[c + 1];
 			}
 			if (w[0] > 0) {
-				this.evidence.add(new Evidence(key, w[0], first, last));
+				this.evidence.add(new Evidence(w[0], first, last));
 			}
 		}
 

@@ -117,8 +117,8 @@ final class WordMatcher {
 	private record Hit(String slot, int first, int last, int[] used) {
 	}
 
-	Result find(FoldedText view, Set<String> exactPhrases) {
-		Tokens tokens = Tokens.of(view);
+	/** @param tokens the view's words, cut once per text by the detector (the second opinion reads them too) */
+	Result find(FoldedText view, Tokens tokens, Set<String> exactPhrases) {
 		if (tokens.size == 0) {
 			return new Result(List.of(), List.of(), List.of());
 		}

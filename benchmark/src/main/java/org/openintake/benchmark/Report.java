@@ -78,9 +78,12 @@ final class Report {
 					mb(r.loadRss().get(service))));
 		}
 		line();
-		line("intake, triage and notification start at the same time after Kafka, GreenMail, PostgreSQL and the OIDC"
-				+ " provider, casework once the provider is up, all on the same cores; each from its extracted jar with a"
-				+ " class-data archive when an earlier run recorded one (local-stack/target/class-data).");
+		line("The services start one at a time (intake, triage, notification, casework) once Kafka, GreenMail,"
+				+ " PostgreSQL and the OIDC provider are up, each while the ones before it idle; each from its"
+				+ " extracted jar with a class-data archive when an earlier run recorded one"
+				+ " (local-stack/target/class-data: the AOT cache on JDK 25, a dynamic CDS archive on JDK 17-24), with"
+				+ " the launcher's memory settings (`SpringService.MEMORY_OPTIONS`: serial GC, capped heap, two malloc"
+				+ " arenas). The JVM is the one named under Machine above.");
 		line();
 	}
 
@@ -183,9 +186,12 @@ final class Report {
 				+ ".");
 		line();
 		var drain = r.drain();
-		line("The pipeline behind it (triage + notification) then emptied the backlog at **"
-				+ fmt(drain.emailsPerSecond()) + " staff emails/s** (" + drain.emails() + " in " + seconds(drain.took())
-				+ "; backlog before " + backlog(drain.before()) + ", after " + backlog(drain.after()) + ")."
+		line((Double.isNaN(drain.emailsPerSecond())
+				? "The pipeline behind it had nearly caught up by itself, so its drain rate is **not measured** in this run"
+				: "The pipeline behind it (triage + notification) then emptied the backlog at **"
+						+ fmt(drain.emailsPerSecond()) + " staff emails/s**")
+				+ " (" + drain.emails() + " in " + seconds(drain.took()) + "; backlog before "
+				+ backlog(drain.before()) + ", after " + backlog(drain.after()) + ")."
 				+ (drain.triagePerSecond() == null ? ""
 						: " Triage alone worked through its part at " + fmt(drain.triagePerSecond()) + " intake events/s ("
 								+ drain.before().intakeSubmissions() + " in " + seconds(drain.triageCaughtUp()) + ")."));
@@ -353,8 +359,9 @@ final class Report {
 		target("intake submission→202 p99 < 50 ms at 100/s", steady.all().p99Text() + " ms", steady.all().p99(), 50, true,
 				" ms");
 		target("sustained ≥ 1,000 submissions/s (intake, p99 < 100 ms)", fmt(rate) + "/s", rate, 1000, false, "/s");
-		target("whole pipeline ≥ 1,000 cases/s to staff email (drain rate)", fmt(r.drain().emailsPerSecond()) + "/s",
-				r.drain().emailsPerSecond(), 1000, false, "/s");
+		double drained = r.drain().emailsPerSecond();
+		target("whole pipeline ≥ 1,000 cases/s to staff email (drain rate)",
+				Double.isNaN(drained) ? "–" : fmt(drained) + "/s", drained, 1000, false, "/s");
 		for (Service service : Service.values()) {
 			Duration ready = r.startups().get(service).toHealthy();
 			target(service.module() + " ready < 5 s (JVM start → healthy)", seconds(ready), ready.toMillis() / 1000.0, 5, true,
@@ -367,9 +374,13 @@ final class Report {
 		line();
 	}
 
-	/** One target row; a miss says by how much. */
+	/**
+	 * One target row; a miss says by how much. A ceiling is met at the limit itself: the email
+	 * latencies are histogram bucket bounds ("≤250" means at most 250 ms), and the histogram has a
+	 * bucket at each latency target.
+	 */
 	private void target(String what, String measured, double value, double limit, boolean below, String unit) {
-		boolean met = below ? value < limit : value >= limit;
+		boolean met = below ? value <= limit : value >= limit;
 		String verdict;
 		if (Double.isNaN(value)) {
 			verdict = "not measured";

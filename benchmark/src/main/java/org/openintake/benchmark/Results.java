@@ -55,9 +55,21 @@ record Results(Machine machine, String loadBefore, String loadAfter, Instant sta
 					: before.intakeSubmissions() / Math.max(0.5, triageCaughtUp.toMillis() / 1000.0);
 		}
 
+		/**
+		 * Staff emails per second while draining, or NaN when there was too little to drain for a
+		 * rate to mean anything (the pipeline had caught up with scenario 2 by itself).
+		 */
 		double emailsPerSecond() {
+			long queued = before.intakePriority() + before.intakeSubmissions() + before.casesRouted()
+					+ before.casesCrisis();
+			if (queued < MIN_BACKLOG) {
+				return Double.NaN;
+			}
 			return emails / Math.max(0.001, took.toMillis() / 1000.0);
 		}
+
+		/** Below this many queued records a drain takes well under a second of 0.5 s polls. */
+		static final long MIN_BACKLOG = 500;
 
 	}
 

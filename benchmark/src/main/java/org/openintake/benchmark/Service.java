@@ -1,6 +1,6 @@
 package org.openintake.benchmark;
 
-/** The three services of the stack, by the jar each runs from and its port. */
+/** The four services of the stack, by the jar each runs from and its port. */
 enum Service {
 
 	INTAKE("intake-service"), TRIAGE("triage-service"), NOTIFICATION("notification-service"),
@@ -25,9 +25,12 @@ enum Service {
 		};
 	}
 
-	/** Whether a process command line is this service's JVM. */
+	/**
+	 * Whether a process command line is this service's JVM: its jar with a server port (after a
+	 * rebuild the launcher first runs the same jar once to extract it, which is not the service).
+	 */
 	boolean runs(String commandLine) {
-		return commandLine.contains("/" + module + ".jar");
+		return commandLine.contains("/" + module + ".jar") && commandLine.contains("--server.port=");
 	}
 
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,13 +22,21 @@ final class ManagedProcess {
 
 	private final List<String> command;
 
+	private final Map<String, String> environment;
+
 	private final Path log;
 
 	private Process process;
 
 	ManagedProcess(String name, List<String> command, Path log) {
+		this(name, command, Map.of(), log);
+	}
+
+	/** @param environment variables added to the launcher's own for this process */
+	ManagedProcess(String name, List<String> command, Map<String, String> environment, Path log) {
 		this.name = name;
 		this.command = List.copyOf(command);
+		this.environment = Map.copyOf(environment);
 		this.log = log;
 	}
 
@@ -37,9 +46,10 @@ final class ManagedProcess {
 		}
 		try {
 			Files.createDirectories(log.getParent());
-			process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(Redirect.appendTo(log.toFile()))
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(Redirect.appendTo(log.toFile()));
+			builder.environment().putAll(environment);
+			process = builder.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start " + name, ex);

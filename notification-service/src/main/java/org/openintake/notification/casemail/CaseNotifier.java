@@ -122,9 +122,12 @@ public class CaseNotifier {
 			.description("From the patient's submission to SMTP accepting the staff email")
 			.tag("lane", lane.tag())
 			.publishPercentileHistogram()
-			// Explicit buckets at the targets ops alert on ("crisis within seconds"), and a range
-			// wide enough that a delivery delayed by an SMTP outage still lands in a real bucket.
-			.serviceLevelObjectives(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(60))
+			// Explicit buckets at the targets ops alert on ("crisis within seconds") and at the
+			// benchmark's (a crisis p99 under 250 ms at 100/s, under 1 s behind a backlog: without a
+			// bucket there the nearest bounds were 179 and 268 ms), and a range wide enough that a
+			// delivery delayed by an SMTP outage still lands in a real bucket.
+			.serviceLevelObjectives(Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(2),
+					Duration.ofSeconds(10), Duration.ofSeconds(60))
 			.minimumExpectedValue(Duration.ofMillis(10))
 			.maximumExpectedValue(Duration.ofHours(1))
 			.register(this.meters);

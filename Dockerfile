@@ -22,6 +22,8 @@ RUN java -Djarmode=tools -jar ${MODULE}/target/${MODULE}.jar extract --destinati
 FROM eclipse-temurin:25-jre
 ARG MODULE
 ARG MANAGEMENT_PORT
+# intake-service: 256m (its idempotency store keeps up to 100,000 receipts of ~1 KB for a day)
+ARG MAX_HEAP=128m
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home /app openintake && mkdir -p /app/data && chown openintake /app/data
 WORKDIR /app
@@ -29,9 +31,9 @@ COPY --from=build /src/app/ /app/
 USER openintake
 # Memory as in the local stack (README, Performance): the serial collector, a heap capped at about
 # twice the largest live set measured (jcmd <pid> GC.heap_info after a full collection shows a
-# running service's), and two malloc arenas instead of one per thread.
+# running service's), and two malloc arenas.
 ENV SERVER_ADDRESS=0.0.0.0 MANAGEMENT_SERVER_ADDRESS=0.0.0.0 MANAGEMENT_PORT=${MANAGEMENT_PORT} \
-    JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms64m -Xmx128m -Xss512k" MALLOC_ARENA_MAX=2
+    JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms64m -Xmx${MAX_HEAP} -Xss512k" MALLOC_ARENA_MAX=2
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
   CMD curl -fsS "http://127.0.0.1:${MANAGEMENT_PORT}/actuator/health" || exit 1
 # The first run of a container records the classes it loaded when it stops (a clean stop: docker

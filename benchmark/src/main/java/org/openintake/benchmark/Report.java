@@ -82,7 +82,7 @@ final class Report {
 				+ " PostgreSQL and the OIDC provider are up, each while the ones before it idle; each from its"
 				+ " extracted jar with a class-data archive when an earlier run recorded one"
 				+ " (local-stack/target/class-data: the AOT cache on JDK 25, a dynamic CDS archive on JDK 17-24), with"
-				+ " the launcher's memory settings (`SpringService.MEMORY_OPTIONS`: serial GC, capped heap, two malloc"
+				+ " the launcher's memory settings (`SpringService.memoryOptions`: serial GC, capped heap, two malloc"
 				+ " arenas). The JVM is the one named under Machine above.");
 		line();
 	}

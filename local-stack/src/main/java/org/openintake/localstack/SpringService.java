@@ -17,21 +17,27 @@ final class SpringService {
 	/** {@code -Dlocalstack.class-data=false} on the launcher runs the plain jars (to compare start-up). */
 	static final String CLASS_DATA_PROPERTY = "localstack.class-data";
 
-	/** {@code -Dlocalstack.service-jvm-options="..."} on the launcher replaces {@link #MEMORY_OPTIONS}. */
+	/** {@code -Dlocalstack.service-jvm-options="..."} on the launcher replaces {@link #memoryOptions}. */
 	static final String JVM_OPTIONS_PROPERTY = "localstack.service-jvm-options";
 
 	/**
 	 * Memory settings sized to what the benchmark measured (README, Performance). The serial
-	 * collector: G1's own structures took ~43 MB per service, and with a heap this small a young
-	 * collection stays in the low milliseconds. The heap cap is about twice the largest live set
-	 * measured after a full collection (40-60 MB per service under the benchmark's load).
+	 * collector, which the JVM itself picks on small machines: G1's own structures took ~43 MB per
+	 * service. The heap cap is about twice the largest live set measured after a full collection
+	 * (40-60 MB per service under the benchmark's load), except intake-service's: its idempotency
+	 * store keeps up to 100,000 receipts for a day ({@code intake.idempotency.max-entries}), about
+	 * 1 KB each by their fields, so a full store needs ~100 MB more than the benchmark ever filled.
 	 */
-	static final String MEMORY_OPTIONS = "-XX:+UseSerialGC -Xms64m -Xmx128m -Xss512k";
+	static String memoryOptions(String module) {
+		String heap = module.equals("intake-service") ? "256m" : "128m";
+		return "-XX:+UseSerialGC -Xms64m -Xmx" + heap + " -Xss512k";
+	}
 
 	/**
-	 * glibc gives each thread that allocates its own 64 MB malloc arena by default; a JVM's many
-	 * threads then hold tens of megabytes of native memory nobody uses. Two arenas are enough for
-	 * what a JVM mallocs outside its heap.
+	 * glibc opens up to eight malloc arenas per core, a new one whenever threads allocate at the
+	 * same moment, and memory freed in one arena serves only that arena; a JVM's many threads
+	 * then keep native memory aside that nobody uses. Two arenas are enough for what a JVM mallocs
+	 * outside its heap.
 	 */
 	private static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
@@ -47,7 +53,7 @@ final class SpringService {
 		this.classData = Boolean.parseBoolean(System.getProperty(CLASS_DATA_PROPERTY, "true"))
 				? ClassDataCache.prepare(module, jar, StackHome.locate().target().resolve("class-data")) : null;
 		List<String> command = new ArrayList<>(List.of(StackHome.java().toString()));
-		String jvmOptions = System.getProperty(JVM_OPTIONS_PROPERTY, MEMORY_OPTIONS).trim();
+		String jvmOptions = System.getProperty(JVM_OPTIONS_PROPERTY, memoryOptions(module)).trim();
 		if (!jvmOptions.isEmpty()) {
 			command.addAll(Arrays.asList(jvmOptions.split("\\s+")));
 		}

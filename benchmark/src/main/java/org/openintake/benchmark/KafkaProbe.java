@@ -126,7 +126,11 @@ final class KafkaProbe implements AutoCloseable {
 	record Backlog(long intakePriority, long intakeSubmissions, long casesRouted, long casesCrisis) {
 
 		boolean empty() {
-			return intakePriority == 0 && intakeSubmissions == 0 && casesRouted == 0 && casesCrisis == 0;
+			return total() == 0;
+		}
+
+		long total() {
+			return intakePriority + intakeSubmissions + casesRouted + casesCrisis;
 		}
 
 	}

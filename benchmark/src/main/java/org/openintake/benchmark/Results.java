@@ -60,9 +60,7 @@ record Results(Machine machine, String loadBefore, String loadAfter, Instant sta
 		 * rate to mean anything (the pipeline had caught up with scenario 2 by itself).
 		 */
 		double emailsPerSecond() {
-			long queued = before.intakePriority() + before.intakeSubmissions() + before.casesRouted()
-					+ before.casesCrisis();
-			if (queued < MIN_BACKLOG) {
+			if (before.total() < MIN_BACKLOG) {
 				return Double.NaN;
 			}
 			return emails / Math.max(0.001, took.toMillis() / 1000.0);

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * Starts the real application on its own topic, consumer group and database, beside the
@@ -40,7 +42,22 @@ final class StandaloneService {
 			args.add("--spring.cloud.stream.bindings." + function + "-in-0.group=" + group);
 		});
 		extra.forEach((name, value) -> args.add("--" + name + "=" + value));
-		return new SpringApplicationBuilder(NotificationApplication.class).run(args.toArray(String[]::new));
+		return new SpringApplicationBuilder(NotificationApplication.class).initializers(StandaloneService::ownEventLoops)
+			.run(args.toArray(String[]::new));
+	}
+
+	/**
+	 * By default every context's web server and client share Reactor Netty's global event loops,
+	 * and closing a context disposes them: the shared test context's servers then stop answering
+	 * (refused or hung requests in whichever test class runs next). A standalone service gets
+	 * loops of its own, which its close disposes alone.
+	 */
+	private static void ownEventLoops(ConfigurableApplicationContext context) {
+		((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class, () -> {
+			ReactorResourceFactory resources = new ReactorResourceFactory();
+			resources.setUseGlobalResources(false);
+			return resources;
+		});
 	}
 
 	/** A database of its own on the embedded PostgreSQL, kept across restarts of the service. */

@@ -13,7 +13,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openintake.intake.IntakeApplication;
 import org.openintake.intake.IntakeServiceTest;
 import org.openintake.intake.IntakeTopic;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +59,7 @@ class IdempotencyAcrossInstancesTest {
 				"--spring.kafka.bootstrap-servers=" + brokers, "--intake.rate-limit.enabled=false",
 				"--intake.links.notification-base-url=" + IntakeServiceTest.NOTIFICATION_ABSENT));
 		args.addAll(List.of(more));
-		return new SpringApplicationBuilder(IntakeApplication.class).run(args.toArray(String[]::new));
+		return StandaloneIntake.start(args.toArray(String[]::new));
 	}
 
 	@AfterAll

@@ -27,7 +27,6 @@ import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.openintake.intake.IntakeApplication;
 import org.openintake.intake.IntakeServiceTest;
 import org.openintake.intake.IntakeTopic;
 import tools.jackson.core.json.JsonWriteFeature;
@@ -37,7 +36,6 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,7 +74,7 @@ class IntakeApiPropertyTest {
 	@BeforeContainer
 	static void startService() {
 		String brokers = System.getProperty("spring.embedded.kafka.brokers");
-		app = new SpringApplicationBuilder(IntakeApplication.class).run("--server.port=0", "--management.server.port=0",
+		app = StandaloneIntake.start("--server.port=0", "--management.server.port=0",
 				"--spring.kafka.bootstrap-servers=" + brokers, "--intake.rate-limit.enabled=false",
 				"--intake.links.notification-base-url=" + IntakeServiceTest.NOTIFICATION_ABSENT);
 		intakes = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/api/intakes");

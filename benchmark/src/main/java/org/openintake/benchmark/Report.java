@@ -81,9 +81,12 @@ final class Report {
 		line("The services start one at a time (intake, triage, notification, casework) once Kafka, GreenMail,"
 				+ " PostgreSQL and the OIDC provider are up, each while the ones before it idle; each from its"
 				+ " extracted jar with a class-data archive when an earlier run recorded one"
-				+ " (local-stack/target/class-data: the AOT cache on JDK 25, a dynamic CDS archive on JDK 17-24), with"
-				+ " the launcher's memory settings (`SpringService.memoryOptions`: serial GC, capped heap, two malloc"
-				+ " arenas). The JVM is the one named under Machine above.");
+				+ " (local-stack/target/class-data: the AOT cache on JDK 25, a dynamic CDS archive on JDK 17-24), with "
+				+ StackUnderTest.serviceJvmOptions()
+					.map(options -> "these JVM settings instead of the launcher's: `" + options + "`")
+					.orElse("the launcher's JVM settings (`SpringService.jvmOptions`: serial GC, capped heap, client"
+							+ " compiler only, two malloc arenas)")
+				+ ". The JVM is the one named under Machine above.");
 		line();
 	}
 

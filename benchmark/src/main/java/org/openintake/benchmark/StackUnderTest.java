@@ -32,6 +32,11 @@ final class StackUnderTest implements AutoCloseable {
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
+	private static final String SERVICE_JVM_OPTIONS = "localstack.service-jvm-options";
+
+	/** The launcher's settings that a benchmark run passes on when it was given them. */
+	private static final List<String> LAUNCHER_PROPERTIES = List.of(SERVICE_JVM_OPTIONS, "localstack.class-data");
+
 	private static final Pattern SPRING_STARTED = Pattern
 		.compile("Started \\w+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
 
@@ -56,15 +61,29 @@ final class StackUnderTest implements AutoCloseable {
 		this.runDir = repository.resolve("benchmark/target/stack-run");
 	}
 
+	/** The services' JVM settings when the benchmark was given ones to use instead of the launcher's. */
+	static Optional<String> serviceJvmOptions() {
+		return Optional.ofNullable(System.getProperty(SERVICE_JVM_OPTIONS));
+	}
+
 	/** Starts the stack and returns how long each service took from its JVM's start to healthy. */
 	Map<Service, Startup> start() {
 		Path jar = repository.resolve("local-stack/target/local-stack.jar");
 		if (!Files.exists(jar)) {
 			throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
 		}
-		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar.toString(), "--port-offset=" + ports.offset(), "--run-dir=" + runDir,
-				"--intake.rate-limit.enabled=false")
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		// The launcher's own settings for the services, when the benchmark was given them, so that
+		// a run can compare JVM settings without a rebuild.
+		for (String property : LAUNCHER_PROPERTIES) {
+			String value = System.getProperty(property);
+			if (value != null) {
+				command.add("-D" + property + "=" + value);
+			}
+		}
+		command.addAll(List.of("-jar", jar.toString(), "--port-offset=" + ports.offset(), "--run-dir=" + runDir,
+				"--intake.rate-limit.enabled=false"));
+		ProcessBuilder builder = new ProcessBuilder(command)
 			.redirectErrorStream(true)
 			.redirectOutput(repository.resolve("benchmark/target/local-stack.log").toFile());
 		try {

@@ -10,7 +10,10 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Message-IDs of the emails SMTP has accepted: the memory that makes a redelivered event harmless. */
+/**
+ * Message-IDs of the emails SMTP has accepted: the memory that makes a redelivered event harmless,
+ * and the lock that makes the same event handed to two consumers at once harmless too.
+ */
 @Repository
 class EmailLedger {
 
@@ -30,6 +33,22 @@ class EmailLedger {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Waits for, then holds until the caller's transaction ends, the lock on one Message-ID. Kafka
+	 * can hand a record to two consumers at once (one evicted from its group still works through
+	 * the batch it fetched while its successor reads the same records); without the lock both find
+	 * no ledger entry and both send. A transaction-scoped advisory lock is released by the
+	 * server when the transaction ends or its connection drops, so a crashed sender holds no one
+	 * up. Taken in its own statement: in READ COMMITTED the check that follows then sees what the
+	 * previous holder committed.
+	 */
+	void lock(String messageId) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
+			.param(messageId)
+			.query((row, number) -> true)
+			.single();
+	}
+
 	boolean alreadySent(String messageId) {
 		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM email_ledger WHERE message_id = ?)")
 			.param(messageId)
@@ -37,9 +56,15 @@ class EmailLedger {
 			.single();
 	}
 
+	/** One attempt, in the caller's transaction, to write that SMTP accepted the email. */
+	void record(String messageId, String caseId, EmailKind kind) {
+		insert(messageId, caseId, kind);
+	}
+
 	/**
-	 * Called once SMTP has accepted the email, so failing here would let the retried record mail
-	 * the recipient again: the write is retried (it is idempotent) until the database answers or
+	 * For when SMTP accepted the email but {@link #record} failed with its transaction (the
+	 * database went away): failing here too would let the retried record mail the recipient again,
+	 * so the write is retried on new connections (it is idempotent) until the database answers or
 	 * {@link #RECORD_PATIENCE} is spent.
 	 */
 	void recordSent(String messageId, String caseId, EmailKind kind) {

@@ -1,5 +1,7 @@
 package org.openintake.notification.mail;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
@@ -7,14 +9,19 @@ import jakarta.mail.internet.MimeMessage;
 import org.openintake.notification.NotificationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Hands emails to SMTP exactly once per case, kind and recipient: the ledger is checked before and
- * written after SMTP accepts. Failures are sorted into {@link SmtpUnavailable} (retry) and
+ * Hands emails to SMTP exactly once per case, kind and recipient: in one transaction the email's
+ * ledger lock is taken, the ledger checked, the email sent and its entry written, so a second
+ * consumer with the same email waits and then finds it sent. Failures are sorted into {@link SmtpUnavailable} (retry) and
  * {@link SmtpRejected} (dead-letter); neither carries an address or the server's words.
  */
 @Component
@@ -30,13 +37,16 @@ public class EmailOutbox {
 
 	private final MeterRegistry meters;
 
+	private final TransactionTemplate transactions;
+
 	private final String from;
 
-	EmailOutbox(JavaMailSender mailSender, SmtpConnections smtp, EmailLedger ledger, MeterRegistry meters,
-			NotificationProperties properties) {
+	EmailOutbox(JavaMailSender mailSender, SmtpConnections smtp, EmailLedger ledger,
+			PlatformTransactionManager transactionManager, MeterRegistry meters, NotificationProperties properties) {
 		this.mailSender = mailSender;
 		this.smtp = smtp;
 		this.ledger = ledger;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.meters = meters;
 		this.from = properties.from();
 		// Every series exists from the start, so dashboards and alerts see 0 rather than nothing.
@@ -54,8 +64,30 @@ public class EmailOutbox {
 	 */
 	public SendResult send(Email email) {
 		String messageId = MessageIds.of(email);
+		AtomicBoolean accepted = new AtomicBoolean();
+		SendResult result;
+		try {
+			result = this.transactions.execute((status) -> sendOnce(email, messageId, accepted));
+		}
+		catch (DataAccessException | TransactionException ex) {
+			if (!accepted.get()) {
+				throw ex;
+			}
+			// SMTP has the email but its ledger entry went with the transaction (the database went
+			// away mid-way): without it a redelivery would mail the recipient again.
+			log.warn("The ledger lost a {} email of case {} that SMTP accepted ({}); recording it again",
+					email.kind().tag(), email.caseId(), ex.getClass().getSimpleName());
+			this.ledger.recordSent(messageId, email.caseId(), email.kind());
+			result = SendResult.SENT;
+		}
+		count(email.kind(), (result == SendResult.SENT) ? "sent" : "duplicate");
+		return result;
+	}
+
+	/** Runs in the transaction that holds the email's ledger lock; sets {@code accepted} once SMTP has it. */
+	private SendResult sendOnce(Email email, String messageId, AtomicBoolean accepted) {
+		this.ledger.lock(messageId);
 		if (this.ledger.alreadySent(messageId)) {
-			count(email.kind(), "duplicate");
 			return SendResult.DUPLICATE;
 		}
 		try {
@@ -77,8 +109,8 @@ public class EmailOutbox {
 			}
 			throw new SmtpUnavailable(email.kind(), reply);
 		}
-		this.ledger.recordSent(messageId, email.caseId(), email.kind());
-		count(email.kind(), "sent");
+		accepted.set(true);
+		this.ledger.record(messageId, email.caseId(), email.kind());
 		return SendResult.SENT;
 	}
 

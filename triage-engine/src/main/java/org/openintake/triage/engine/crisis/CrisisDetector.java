@@ -242,6 +242,11 @@ public final class CrisisDetector {
 					partSpans.add(new int[] { s, e });
 				}
 				else if (term instanceof Term.Topic topic) {
+					if (!this.exactPhrases.contains(view.text.substring(s, e))) {
+						// Disguised spellings are read to find crisis words someone hides, not to route:
+						// read that way, a code in the text ("d053") would set a topic ("dose").
+						continue;
+					}
 					int last = topicSpans.size() - 1;
 					if (last >= 0 && topicSpans.get(last)[0] == s && topicSpans.get(last)[1] == e) {
 						// one word, two lexicons ("alcohol"): read it once, in the form's language if it is one

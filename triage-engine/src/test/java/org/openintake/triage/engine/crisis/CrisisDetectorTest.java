@@ -77,6 +77,16 @@ class CrisisDetectorTest {
 	}
 
 	@Test
+	void routingTopicsAreReadAsWrittenNotThroughDisguisedSpellings() {
+		// a reference number once read as "dose" and sent a case to psychiatry
+		assertThat(DETECTOR.detect("Case e295ba56d053, as agreed.", "t", "en").topics()).isEmpty();
+		assertThat(DETECTOR.detect("My d0sag3 was changed last week.", "t", "en").topics()).isEmpty();
+		assertThat(DETECTOR.detect("My dosage was changed last week.", "t", "en").topics()).contains("medication");
+		// crisis words are still read through the disguise
+		assertThat(only("honestly i want to k1ll mys3lf", "en").ruleId()).endsWith("~variant");
+	}
+
+	@Test
 	void aFrameFlagNamesTheFrameAndEverySlotFillerWithItsOffsets() {
 		String text = "Some nights I think about stepping off the old railway bridge.";
 		List<CrisisFinding> findings = DETECTOR.detect(text, "answers.concerns", "en").findings();

@@ -241,7 +241,9 @@ public final class Benchmark {
 		LoadRun backlog = load.run("routine backlog", rate, plan.backlogCases(), mix::nextRoutine);
 		log("  routine: " + summary(backlog));
 		Backlog atCrisis = kafka.backlog();
-		log("  backlog as the crisis cases arrive: " + atCrisis);
+		long staffEmails = meter.snapshot().minus(before).emails();
+		log("  backlog as the crisis cases arrive: " + atCrisis + "; staff emails while the routine cases were sent: "
+				+ staffEmails);
 		Instant crisisStart = Instant.now();
 		LoadRun crisis = load.run("crisis", plan.crisisRate(), plan.crisisCases(), mix::nextCrisis);
 		log("  crisis: " + summary(crisis));
@@ -252,7 +254,7 @@ public final class Benchmark {
 		Backlog atEnd = kafka.backlog();
 		log("  crisis staff emails: " + crisisEmails.count() + " of " + crisis.crisisAccepted() + ", p99 "
 				+ crisisEmails.toLatencies(crisis.crisisAccepted()).p99Text() + " ms; backlog now " + atEnd);
-		return new Results.PriorityLane(backlog, atCrisis, crisis, crisisEmails, waited, atEnd);
+		return new Results.PriorityLane(backlog, atCrisis, staffEmails, crisis, crisisEmails, waited, atEnd);
 	}
 
 	private static int maxRate(List<Results.Step> steps) {

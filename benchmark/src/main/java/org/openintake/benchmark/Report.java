@@ -208,7 +208,11 @@ final class Report {
 		line("Routine cases sent at " + fmt(lane.backlogRun().targetRate()) + "/s (" + lane.backlogRun().acceptedCount()
 				+ " accepted, submission→202 p99 " + lane.backlogRun().all().p99Text() + " ms), then "
 				+ lane.crisisRun().sent() + " crisis cases at " + fmt(lane.crisisRun().targetRate()) + "/s.");
-		line("Backlog when the first crisis case arrived: " + backlog(lane.backlogAtFirstCrisis()) + ".");
+		line("Backlog when the first crisis case arrived: " + backlog(lane.backlogAtFirstCrisis()) + ". While the routine"
+				+ " cases were sent, notification emailed staff " + lane.staffEmailsWhileSending() + " times ("
+				+ fmt(lane.staffEmailsPerSecond()) + "/s over " + seconds(lane.backlogRun().window()) + ")"
+				+ (lane.keptPace() ? ": the whole pipeline kept pace with the rate offered."
+						: "; the pipeline fell behind the rate offered."));
 		line();
 		latencyHeader("what");
 		latencyRow("crisis submission→202", lane.crisisRun().crisis(), Double.NaN);
@@ -363,8 +367,16 @@ final class Report {
 				" ms");
 		target("sustained ≥ 1,000 submissions/s (intake, p99 < 100 ms)", fmt(rate) + "/s", rate, 1000, false, "/s");
 		double drained = r.drain().emailsPerSecond();
-		target("whole pipeline ≥ 1,000 cases/s to staff email (drain rate)",
-				Double.isNaN(drained) ? "–" : fmt(drained) + "/s", drained, 1000, false, "/s");
+		var lane = r.priorityLane();
+		if (Double.isNaN(drained) && lane.keptPace()) {
+			// nothing was left to drain: the most this run shows is the rate scenario 3 offered and the pipeline kept up with
+			target("whole pipeline ≥ 1,000 cases/s to staff email (kept pace with scenario 3; nothing to drain)",
+					"≥ " + fmt(lane.staffEmailsPerSecond()) + "/s", lane.staffEmailsPerSecond(), 1000, false, "/s");
+		}
+		else {
+			target("whole pipeline ≥ 1,000 cases/s to staff email (drain rate)",
+					Double.isNaN(drained) ? "–" : fmt(drained) + "/s", drained, 1000, false, "/s");
+		}
 		for (Service service : Service.values()) {
 			Duration ready = r.startups().get(service).toHealthy();
 			target(service.module() + " ready < 5 s (JVM start → healthy)", seconds(ready), ready.toMillis() / 1000.0, 5, true,

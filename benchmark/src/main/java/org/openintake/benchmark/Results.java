@@ -71,9 +71,25 @@ record Results(Machine machine, String loadBefore, String loadAfter, Instant sta
 
 	}
 
-	/** Scenario 3. */
-	record PriorityLane(LoadRun backlogRun, Backlog backlogAtFirstCrisis, LoadRun crisisRun,
+	/**
+	 * Scenario 3.
+	 *
+	 * @param staffEmailsWhileSending staff emails notification sent while the routine cases were
+	 * being submitted: with little left queued at the end, the rate the whole pipeline kept up with
+	 */
+	record PriorityLane(LoadRun backlogRun, Backlog backlogAtFirstCrisis, long staffEmailsWhileSending, LoadRun crisisRun,
 			PrometheusHistogram crisisEmails, Duration waitedForCrisisEmails, Backlog backlogAtEnd) {
+
+		/** Staff emails per second over the window in which the routine cases were submitted. */
+		double staffEmailsPerSecond() {
+			return staffEmailsWhileSending / Math.max(0.001, backlogRun.window().toMillis() / 1000.0);
+		}
+
+		/** Whether the pipeline kept pace with the routine cases: under a second's worth queued at the end. */
+		boolean keptPace() {
+			return backlogAtFirstCrisis.total() < Math.max(Drain.MIN_BACKLOG, backlogRun.targetRate());
+		}
+
 	}
 
 	/** Scenario 4: Kafka's own tools on the same broker. */

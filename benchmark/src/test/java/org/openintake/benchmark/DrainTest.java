@@ -1,9 +1,12 @@
 package org.openintake.benchmark;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openintake.benchmark.KafkaProbe.Backlog;
+import org.openintake.benchmark.OpenLoadGenerator.LoadRun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +29,19 @@ class DrainTest {
 	void almostNothingToDrainIsNotAThroughput() {
 		var drain = new Results.Drain(new Backlog(0, 38, 32, 0), 0, Duration.ofMillis(20), EMPTY, Duration.ZERO);
 		assertThat(drain.emailsPerSecond()).isNaN();
+	}
+
+	@Test
+	void withNothingToDrainScenarioThreeSaysWhatRateThePipelineKeptUpWith() {
+		LoadRun routine = new LoadRun("routine backlog", 200, 20000, Duration.ofSeconds(100), Latencies.NONE,
+				Latencies.NONE, Latencies.NONE, Map.of(202, 20000L), List.of(), Duration.ZERO);
+		var keptUp = new Results.PriorityLane(routine, new Backlog(0, 13, 319, 0), 19700, routine, null, Duration.ZERO,
+				EMPTY);
+		assertThat(keptUp.staffEmailsPerSecond()).isEqualTo(197.0);
+		assertThat(keptUp.keptPace()).isTrue();
+		var fellBehind = new Results.PriorityLane(routine, new Backlog(0, 6000, 4000, 0), 10000, routine, null,
+				Duration.ZERO, EMPTY);
+		assertThat(fellBehind.keptPace()).isFalse();
 	}
 
 }

@@ -368,10 +368,14 @@ final class Report {
 		target("sustained ≥ 1,000 submissions/s (intake, p99 < 100 ms)", fmt(rate) + "/s", rate, 1000, false, "/s");
 		double drained = r.drain().emailsPerSecond();
 		var lane = r.priorityLane();
-		if (Double.isNaN(drained) && lane.keptPace()) {
-			// nothing was left to drain: the most this run shows is the rate scenario 3 offered and the pipeline kept up with
-			target("whole pipeline ≥ 1,000 cases/s to staff email (kept pace with scenario 3; nothing to drain)",
-					"≥ " + fmt(lane.staffEmailsPerSecond()) + "/s", lane.staffEmailsPerSecond(), 1000, false, "/s");
+		if (Double.isNaN(drained)) {
+			// Nothing was left to drain; scenario 3 still shows it: a pipeline that fell behind the
+			// rate offered ran at what it can do, one that kept pace could do at least that much.
+			String pipeline = fmt(lane.staffEmailsPerSecond()) + "/s";
+			target(lane.keptPace()
+					? "whole pipeline ≥ 1,000 cases/s to staff email (no drain: kept pace with scenario 3's routine cases)"
+					: "whole pipeline ≥ 1,000 cases/s to staff email (no drain: scenario 3, behind the rate offered)",
+					lane.keptPace() ? "≥ " + pipeline : pipeline, lane.staffEmailsPerSecond(), 1000, false, "/s");
 		}
 		else {
 			target("whole pipeline ≥ 1,000 cases/s to staff email (drain rate)",

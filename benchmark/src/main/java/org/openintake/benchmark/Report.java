@@ -190,7 +190,9 @@ final class Report {
 		line();
 		var drain = r.drain();
 		line((Double.isNaN(drain.emailsPerSecond())
-				? "The pipeline behind it had nearly caught up by itself, so its drain rate is **not measured** in this run"
+				? "The pipeline behind it had nearly caught up by itself (under " + Results.Drain.MIN_BACKLOG
+						+ " records queued, or gone in under " + seconds(Results.Drain.MIN_WINDOW)
+						+ "), so its drain rate is **not measured** here; see scenario 3 for the rate it kept up with"
 				: "The pipeline behind it (triage + notification) then emptied the backlog at **"
 						+ fmt(drain.emailsPerSecond()) + " staff emails/s**")
 				+ " (" + drain.emails() + " in " + seconds(drain.took()) + "; backlog before "

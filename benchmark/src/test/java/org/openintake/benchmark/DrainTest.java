@@ -32,6 +32,13 @@ class DrainTest {
 	}
 
 	@Test
+	void aBacklogGoneInUnderFiveSecondsIsNotAThroughput() {
+		var drain = new Results.Drain(new Backlog(0, 355, 281, 0), 353, Duration.ofMillis(700), EMPTY,
+				Duration.ofMillis(700));
+		assertThat(drain.emailsPerSecond()).isNaN();
+	}
+
+	@Test
 	void withNothingToDrainScenarioThreeSaysWhatRateThePipelineKeptUpWith() {
 		LoadRun routine = new LoadRun("routine backlog", 200, 20000, Duration.ofSeconds(100), Latencies.NONE,
 				Latencies.NONE, Latencies.NONE, Map.of(202, 20000L), List.of(), Duration.ZERO);

@@ -21,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Hands emails to SMTP exactly once per case, kind and recipient: in one transaction the email's
  * ledger lock is taken, the ledger checked, the email sent and its entry written, so a second
- * consumer with the same email waits and then finds it sent. Failures are sorted into {@link SmtpUnavailable} (retry) and
- * {@link SmtpRejected} (dead-letter); neither carries an address or the server's words.
+ * consumer with the same email waits and then finds it sent. Failures are sorted into
+ * {@link SmtpUnavailable} (retry) and {@link SmtpRejected} (dead-letter); neither carries an
+ * address or the server's words.
  */
 @Component
 public class EmailOutbox {

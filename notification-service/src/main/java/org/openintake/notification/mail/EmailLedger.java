@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Message-IDs of the emails SMTP has accepted: the memory that makes a redelivered event harmless,
- * and the lock that makes the same event handed to two consumers at once harmless too.
+ * and, through an uncommitted row, the claim that makes the same event handed to two consumers at
+ * once harmless too.
  */
 @Repository
 class EmailLedger {
@@ -34,19 +35,17 @@ class EmailLedger {
 	}
 
 	/**
-	 * Waits for, then holds until the caller's transaction ends, the lock on one Message-ID. Kafka
-	 * can hand a record to two consumers at once (one evicted from its group still works through
-	 * the batch it fetched while its successor reads the same records); without the lock both find
-	 * no ledger entry and both send. A transaction-scoped advisory lock is released by the
-	 * server when the transaction ends or its connection drops, so a crashed sender holds no one
-	 * up. Taken in its own statement: in READ COMMITTED the check that follows then sees what the
-	 * previous holder committed.
+	 * Claims the email for the caller's transaction: writes its row, uncommitted, unless there is
+	 * one. Kafka can hand a record to two consumers at once (one evicted from its group still works
+	 * through the batch it fetched while its successor reads the same records). The second
+	 * consumer's insert then waits on the first one's row: if that transaction commits (SMTP took
+	 * the email) it finds the conflict and sends nothing; if it rolls back (SMTP refused, or the
+	 * sender died and its connection with it) the row is gone and the second one sends. One
+	 * statement where a lock, a check and a write would be three.
+	 * @return false when the email's row is there, committed: SMTP took it before
 	 */
-	void lock(String messageId) {
-		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
-			.param(messageId)
-			.query((row, number) -> true)
-			.single();
+	boolean claim(String messageId, String caseId, EmailKind kind) {
+		return insert(messageId, caseId, kind) == 1;
 	}
 
 	boolean alreadySent(String messageId) {
@@ -56,14 +55,9 @@ class EmailLedger {
 			.single();
 	}
 
-	/** One attempt, in the caller's transaction, to write that SMTP accepted the email. */
-	void record(String messageId, String caseId, EmailKind kind) {
-		insert(messageId, caseId, kind);
-	}
-
 	/**
-	 * For when SMTP accepted the email but {@link #record} failed with its transaction (the
-	 * database went away): failing here too would let the retried record mail the recipient again,
+	 * For when SMTP accepted the email but the transaction of its {@link #claim} failed to commit
+	 * (the database went away): failing here too would let the retried record mail the recipient again,
 	 * so the write is retried on new connections (it is idempotent) until the database answers or
 	 * {@link #RECORD_PATIENCE} is spent.
 	 */
@@ -92,10 +86,10 @@ class EmailLedger {
 		}
 	}
 
-	private void insert(String messageId, String caseId, EmailKind kind) {
+	private int insert(String messageId, String caseId, EmailKind kind) {
 		// Another consumer thread or instance may have recorded the same email first: the ledger then
 		// already says what we'd write, and the conflict is no error (nor an aborted transaction).
-		this.jdbc
+		return this.jdbc
 			.sql("INSERT INTO email_ledger (message_id, case_id, kind, sent_at) VALUES (?, ?, ?, ?)"
 					+ " ON CONFLICT (message_id) DO NOTHING")
 			.params(messageId, caseId, kind.name(), Timestamp.from(Instant.now()))

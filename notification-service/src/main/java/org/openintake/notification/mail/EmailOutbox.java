@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hands emails to SMTP exactly once per case, kind and recipient: in one transaction the email's
- * ledger lock is taken, the ledger checked, the email sent and its entry written, so a second
- * consumer with the same email waits and then finds it sent. Failures are sorted into
+ * ledger row is claimed (written, uncommitted), the email sent and the row committed, so a second
+ * consumer with the same email waits on the row and then finds it sent. Failures are sorted into
  * {@link SmtpUnavailable} (retry) and {@link SmtpRejected} (dead-letter); neither carries an
  * address or the server's words.
  */
@@ -74,8 +74,8 @@ public class EmailOutbox {
 			if (!accepted.get()) {
 				throw ex;
 			}
-			// SMTP has the email but its ledger entry went with the transaction (the database went
-			// away mid-way): without it a redelivery would mail the recipient again.
+			// SMTP has the email but its ledger row went with the transaction (the database went
+			// away before the commit): without it a redelivery would mail the recipient again.
 			log.warn("The ledger lost a {} email of case {} that SMTP accepted ({}); recording it again",
 					email.kind().tag(), email.caseId(), ex.getClass().getSimpleName());
 			this.ledger.recordSent(messageId, email.caseId(), email.kind());
@@ -85,10 +85,12 @@ public class EmailOutbox {
 		return result;
 	}
 
-	/** Runs in the transaction that holds the email's ledger lock; sets {@code accepted} once SMTP has it. */
+	/**
+	 * Runs in the transaction that holds the email's ledger claim; sets {@code accepted} once SMTP
+	 * has it. A failure rolls the claim back, so a retry (or another consumer) can send.
+	 */
 	private SendResult sendOnce(Email email, String messageId, AtomicBoolean accepted) {
-		this.ledger.lock(messageId);
-		if (this.ledger.alreadySent(messageId)) {
+		if (!this.ledger.claim(messageId, email.caseId(), email.kind())) {
 			return SendResult.DUPLICATE;
 		}
 		try {
@@ -111,7 +113,6 @@ public class EmailOutbox {
 			throw new SmtpUnavailable(email.kind(), reply);
 		}
 		accepted.set(true);
-		this.ledger.record(messageId, email.caseId(), email.kind());
 		return SendResult.SENT;
 	}
 

@@ -232,9 +232,9 @@ public final class CrisisDetector {
 			if (s >= e || crossesSentence(view, s, e)) {
 				continue;
 			}
+			boolean plain = this.exactPhrases.contains(view.text.substring(s, e));
 			for (Term term : emit.getPayload()) {
 				if (term instanceof Term.Entry entry) {
-					boolean plain = this.exactPhrases.contains(view.text.substring(s, e));
 					candidates.add(new Candidate(entry, s, e, !plain));
 				}
 				else if (term instanceof Term.Part part) {
@@ -242,7 +242,7 @@ public final class CrisisDetector {
 					partSpans.add(new int[] { s, e });
 				}
 				else if (term instanceof Term.Topic topic) {
-					if (!this.exactPhrases.contains(view.text.substring(s, e))) {
+					if (!plain) {
 						// Disguised spellings are read to find crisis words someone hides, not to route:
 						// read that way, a code in the text ("d053") would set a topic ("dose").
 						continue;
